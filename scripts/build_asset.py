@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Build assets/shenzhen.json from the reference data in ../shared/data.
+
+A maintainer's tool, not part of the product: the dashboard reads only the
+JSON it writes. Every point is copied with its value text (so its precision),
+confidence, flags, sources and note; nothing is computed or filled in. The
+page layout and the series breaks (annotations taken from the reference
+README's "Breaks and vintages") are declared below.
+
+    python3 scripts/build_asset.py ../shared/data > assets/shenzhen.json
+"""
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+BREAKS = {
+    "rd_intensity": [{"year": 2019, "label": "method change"}],
+    "population": [{"year": 2020, "label": "census correction"}],
+}
+
+PAGES = [
+    {
+        "id": "overview",
+        "title": "Overview",
+        "tiles": [
+            {"indicator": "gdp", "label": "GDP", "since": 2012},
+            {"indicator": "rd_intensity", "label": "R&D intensity", "since": 2012},
+            {"indicator": "trade", "label": "Goods trade"},
+            {"indicator": "population", "label": "Residents"},
+            {"indicator": "market_entities", "label": "Market entities"},
+        ],
+        "highlights": ["h_gdp_doubled", "h_entrepreneurs", "h_export_streak"],
+    },
+    {
+        "id": "gdp",
+        "title": "GDP",
+        "charts": [
+            {"title": "Nominal GDP, first published", "kind": "bar",
+             "series": [{"indicator": "gdp"}]},
+            {"title": "Real GDP growth", "kind": "line",
+             "series": [{"indicator": "gdp_growth", "label": "growth at comparable prices"}]},
+            {"title": "GDP vintages", "kind": "line",
+             "series": [{"indicator": "gdp", "label": "first published"},
+                        {"indicator": "gdp_revised", "label": "Yearbook 2020 revision"}]},
+        ],
+    },
+    {
+        "id": "rd",
+        "title": "R&D",
+        "charts": [
+            {"title": "R&D intensity", "kind": "line",
+             "series": [{"indicator": "rd_intensity", "label": "Shenzhen"},
+                        {"indicator": "china_rd_intensity", "label": "China"}]},
+            {"title": "R&D spending", "kind": "bar",
+             "series": [{"indicator": "rd_spending"}]},
+        ],
+    },
+    {
+        "id": "trade",
+        "title": "Trade",
+        "charts": [
+            {"title": "Goods exports and imports", "kind": "bar",
+             "series": [{"indicator": "exports", "label": "exports"},
+                        {"indicator": "imports", "label": "imports"}]},
+            {"title": "Total goods trade", "kind": "bar",
+             "series": [{"indicator": "trade"}]},
+        ],
+    },
+    {
+        "id": "people",
+        "title": "People & firms",
+        "charts": [
+            {"title": "Permanent residents, year-end", "kind": "bar",
+             "series": [{"indicator": "population"}]},
+            {"title": "Registered market entities", "kind": "bar",
+             "series": [{"indicator": "market_entities"}]},
+        ],
+    },
+    {
+        "id": "innovation",
+        "title": "Innovation",
+        "charts": [
+            {"title": "Strategic emerging industries, share of GDP", "kind": "line",
+             "series": [{"indicator": "sei_share", "label": "Shenzhen definition"}]},
+            {"title": "PCT international patent applications", "kind": "bar",
+             "series": [{"indicator": "pct_applications"}]},
+            {"title": "Strategic emerging industries, value added", "kind": "bar",
+             "series": [{"indicator": "sei_value", "label": "Shenzhen definition"}]},
+        ],
+    },
+]
+
+
+def split(field):
+    return [part.strip() for part in field.split(";") if part.strip()]
+
+
+def rows(folder, name):
+    with open(folder / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def raw_number(text):
+    assert re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text), text
+    return "__RAW__" + text
+
+
+def main():
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data")
+    points = rows(folder, "points.csv")
+    indicators = []
+    for ind in rows(folder, "indicators.csv"):
+        series = sorted((p for p in points if p["indicator"] == ind["id"]), key=lambda p: int(p["year"]))
+        entry = {k: ind[k] for k in ("id", "name", "unit", "scope", "definition", "notes")}
+        if ind["id"] in BREAKS:
+            entry["breaks"] = BREAKS[ind["id"]]
+        entry["points"] = [
+            {
+                "year": int(p["year"]),
+                "value": raw_number(p["value"]),
+                "confidence": p["confidence"],
+                "flags": split(p["flags"]),
+                "sources": split(p["sources"]),
+                **({"note": p["note"]} if p["note"] else {}),
+            }
+            for p in series
+        ]
+        indicators.append(entry)
+    dataset = {
+        "city": "Shenzhen",
+        "title": "Shenzhen economy",
+        "indicators": indicators,
+        "events": [{"date": e["date"], "label": e["label"], "sources": split(e["sources"])}
+                   for e in rows(folder, "events.csv")],
+        "highlights": [
+            {"id": h["id"], "text": h["text"], "value": raw_number(h["value"]), "unit": h["unit"],
+             "as_of": h["as_of"], "confidence": h["confidence"], "sources": split(h["sources"])}
+            for h in rows(folder, "highlights.csv")
+        ],
+        "sources": rows(folder, "sources.csv"),
+        "pages": PAGES,
+    }
+    text = json.dumps(dataset, ensure_ascii=False, indent=1)
+    print(re.sub(r'"__RAW__(-?[0-9.]+)"', r"\1", text))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,344 @@
+//! The dataset: its serde model, the embedded asset, and the one parse + validate path that both
+//! the embedded asset and a user's file go through.
+
+mod validate;
+mod value;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::LoadError;
+pub use validate::Problem;
+pub use value::Value;
+
+/// The Shenzhen dataset compiled into the binary, built from the reference data by
+/// `scripts/build_asset.py`.
+pub const EMBEDDED: &str = include_str!("../assets/shenzhen.json");
+
+/// How the embedded asset is named in messages.
+pub const EMBEDDED_NAME: &str = "assets/shenzhen.json (embedded)";
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A whole dataset: figures with their sources, and the pages that chart them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub city: String,
+    pub title: String,
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub highlights: Vec<Highlight>,
+    pub sources: Vec<Source>,
+    pub pages: Vec<Page>,
+}
+
+/// One series: what it measures, in which unit, and its yearly points.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    #[serde(default)]
+    pub scope: String,
+    #[serde(default)]
+    pub definition: String,
+    #[serde(default)]
+    pub notes: String,
+    /// Discontinuities (census corrections, method changes): a line is not drawn across them.
+    #[serde(default)]
+    pub breaks: Vec<Break>,
+    pub points: Vec<Point>,
+}
+
+/// The series changes meaning between `year - 1` and `year`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Break {
+    pub year: i32,
+    pub label: String,
+}
+
+/// One sourced value for one year.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub year: i32,
+    pub value: Value,
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+/// Caveats a reader must be able to see on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    Preliminary,
+    Approximate,
+    Rounded,
+    Derived,
+    LowerBound,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 5] = [
+        Flag::Approximate,
+        Flag::Rounded,
+        Flag::Preliminary,
+        Flag::Derived,
+        Flag::LowerBound,
+    ];
+
+    /// The one-character mark drawn beside a flagged value.
+    pub fn symbol(self) -> char {
+        match self {
+            Flag::Approximate => '~',
+            Flag::Rounded => '≈',
+            Flag::Preliminary => '*',
+            Flag::Derived => '†',
+            Flag::LowerBound => '≥',
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::Approximate => "approximate",
+            Flag::Rounded => "rounded",
+            Flag::Preliminary => "preliminary",
+            Flag::Derived => "derived",
+            Flag::LowerBound => "lower bound",
+        }
+    }
+}
+
+/// A dated event, drawn as an annotation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    pub label: String,
+    pub sources: Vec<String>,
+}
+
+impl Event {
+    /// The year of the event; validation guarantees the date starts with one.
+    pub fn year(&self) -> Option<i32> {
+        self.date.get(..4)?.parse().ok()
+    }
+}
+
+/// A headline fact with its own sources.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Highlight {
+    pub id: String,
+    pub text: String,
+    pub value: Value,
+    pub unit: String,
+    pub as_of: String,
+    pub confidence: Confidence,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub publisher: String,
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub kind: String,
+}
+
+/// One tab of the dashboard.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub id: String,
+    pub title: String,
+    /// Headline figures, each with a small trend.
+    #[serde(default)]
+    pub tiles: Vec<Tile>,
+    /// Ids of highlights shown below the tiles.
+    #[serde(default)]
+    pub highlights: Vec<String>,
+    #[serde(default)]
+    pub charts: Vec<ChartSpec>,
+}
+
+/// A headline figure: the latest value of an indicator and its change.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tile {
+    pub indicator: String,
+    pub label: Option<String>,
+    /// Compare the latest value with this year; without it, with the point before the latest.
+    pub since: Option<i32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpec {
+    pub title: String,
+    pub kind: ChartKind,
+    pub series: Vec<SeriesSpec>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    Bar,
+    Line,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesSpec {
+    pub indicator: String,
+    /// Legend text; the indicator's name when absent.
+    pub label: Option<String>,
+}
+
+impl Dataset {
+    /// The dataset compiled into the binary.
+    pub fn embedded() -> Result<Dataset, LoadError> {
+        Dataset::parse(EMBEDDED, EMBEDDED_NAME)
+    }
+
+    /// Reads and loads a user's dataset file.
+    pub fn from_file(path: &Path) -> Result<Dataset, LoadError> {
+        let name = path.display().to_string();
+        let read = |source| LoadError::Read {
+            file: name.clone(),
+            source,
+        };
+        let meta = std::fs::metadata(path).map_err(read)?;
+        if meta.is_dir() {
+            return Err(LoadError::NotAFile { file: name });
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(LoadError::TooLarge {
+                file: name,
+                bytes: meta.len(),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(read)?;
+        let text = String::from_utf8(bytes).map_err(|err| LoadError::NotUtf8 {
+            file: name.clone(),
+            offset: err.utf8_error().valid_up_to(),
+        })?;
+        Dataset::parse(&text, &name)
+    }
+
+    /// Parses and validates dataset text; `file` names it in messages.
+    pub fn parse(text: &str, file: &str) -> Result<Dataset, LoadError> {
+        let mut json = serde_json::Deserializer::from_str(text);
+        let dataset: Dataset = serde_path_to_error::deserialize(&mut json)
+            .map_err(|err| LoadError::from_json(file, &err))?;
+        json.end()
+            .map_err(|err| LoadError::syntax(file, &err, String::new()))?;
+        let problems = validate::validate(&dataset);
+        if problems.is_empty() {
+            Ok(dataset)
+        } else {
+            Err(LoadError::Invalid {
+                file: file.to_owned(),
+                problems,
+            })
+        }
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn highlight(&self, id: &str) -> Option<&Highlight> {
+        self.highlights.iter().find(|h| h.id == id)
+    }
+
+    /// The first and last year with any point.
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        let years = self
+            .indicators
+            .iter()
+            .flat_map(|i| &i.points)
+            .map(|p| p.year);
+        let first = years.clone().min()?;
+        Some((first, years.max()?))
+    }
+
+    /// Source ids cited anywhere, for the footer's "N sources".
+    pub fn cited_sources(&self) -> BTreeSet<&str> {
+        let points = self.indicators.iter().flat_map(|i| &i.points);
+        points
+            .flat_map(|p| &p.sources)
+            .chain(self.events.iter().flat_map(|e| &e.sources))
+            .chain(self.highlights.iter().flat_map(|h| &h.sources))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+impl Indicator {
+    pub fn point(&self, year: i32) -> Option<&Point> {
+        self.points.iter().find(|p| p.year == year)
+    }
+
+    /// Whether a break separates `year` from the year before it.
+    pub fn breaks_before(&self, year: i32) -> bool {
+        self.breaks.iter().any(|b| b.year == year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_asset_is_valid() {
+        let data = Dataset::embedded().expect("embedded asset validates");
+        assert_eq!(data.city, "Shenzhen");
+        assert_eq!(data.pages.len(), 6);
+    }
+
+    #[test]
+    fn embedded_asset_has_the_corrected_rd_figures() {
+        let data = Dataset::embedded().unwrap();
+        let rd = data.indicator("rd_intensity").unwrap();
+        assert_eq!(rd.point(2020).unwrap().value.number, 5.46);
+        assert_eq!(rd.point(2021).unwrap().value.number, 5.49);
+        assert!(rd.point(2013).is_none(), "2013 is a gap, not a value");
+    }
+
+    #[test]
+    fn embedded_values_keep_their_published_precision() {
+        let data = Dataset::embedded().unwrap();
+        let gdp = data.indicator("gdp").unwrap();
+        assert_eq!(gdp.point(2014).unwrap().value.to_string(), "1600.20");
+        assert_eq!(gdp.point(2015).unwrap().value.to_string(), "1750");
+    }
+}

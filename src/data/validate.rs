@@ -1,0 +1,308 @@
+//! Semantic checks on a parsed dataset, each with a message a user can act on and the JSON path
+//! of the offending value.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::{ChartSpec, Dataset, Indicator, Page};
+
+/// The earliest and latest year a point, break or tile may name.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
+/// Larger magnitudes are typos, not statistics.
+const MAX_MAGNITUDE: f64 = 1e15;
+
+/// One thing wrong with a dataset, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path such as `indicators[3].points[7].year`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every problem found, in file order; empty when the dataset is good.
+pub fn validate(data: &Dataset) -> Vec<Problem> {
+    let mut check = Checker {
+        problems: Vec::new(),
+        sources: data.sources.iter().map(|s| s.id.as_str()).collect(),
+    };
+    check.text("city", &data.city);
+    check.text("title", &data.title);
+    check.unique_ids("sources", data.sources.iter().map(|s| s.id.as_str()));
+    check.unique_ids("indicators", data.indicators.iter().map(|i| i.id.as_str()));
+    check.unique_ids("highlights", data.highlights.iter().map(|h| h.id.as_str()));
+    check.unique_ids("pages", data.pages.iter().map(|p| p.id.as_str()));
+    for (i, indicator) in data.indicators.iter().enumerate() {
+        check.indicator(&format!("indicators[{i}]"), indicator);
+    }
+    for (i, event) in data.events.iter().enumerate() {
+        let path = format!("events[{i}]");
+        check.text(&format!("{path}.label"), &event.label);
+        if !valid_date(&event.date) {
+            check.problem(
+                format!("{path}.date"),
+                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD".to_owned(),
+            );
+        }
+        check.cites(&path, &event.sources);
+    }
+    for (i, highlight) in data.highlights.iter().enumerate() {
+        let path = format!("highlights[{i}]");
+        check.text(&format!("{path}.text"), &highlight.text);
+        check.text(&format!("{path}.unit"), &highlight.unit);
+        check.text(&format!("{path}.as_of"), &highlight.as_of);
+        check.number(&format!("{path}.value"), highlight.value.number);
+        check.cites(&path, &highlight.sources);
+    }
+    for (i, source) in data.sources.iter().enumerate() {
+        let path = format!("sources[{i}]");
+        for (field, text) in [
+            ("title", &source.title),
+            ("publisher", &source.publisher),
+            ("date", &source.date),
+            ("url", &source.url),
+            ("kind", &source.kind),
+        ] {
+            check.text(&format!("{path}.{field}"), text);
+        }
+    }
+    if data.pages.is_empty() {
+        check.problem("pages".to_owned(), "declares no pages".to_owned());
+    }
+    for (i, page) in data.pages.iter().enumerate() {
+        check.page(&format!("pages[{i}]"), page, data);
+    }
+    check.problems
+}
+
+struct Checker<'a> {
+    problems: Vec<Problem>,
+    sources: HashSet<&'a str>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, path: String, message: String) {
+        self.problems.push(Problem { path, message });
+    }
+
+    /// Text reaches the terminal, so it must hold no control characters (ESC, BEL, CSI…).
+    fn text(&mut self, path: &str, text: &str) {
+        if let Some(c) = text.chars().find(|c| c.is_control()) {
+            self.problem(
+                path.to_owned(),
+                format!("contains a control character (U+{:04X})", u32::from(c)),
+            );
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str) {
+        self.text(path, id);
+        if id.trim().is_empty() {
+            self.problem(path.to_owned(), "is empty".to_owned());
+        }
+    }
+
+    fn unique_ids<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>) {
+        let mut seen = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            self.id(&format!("{list}[{i}].id"), id);
+            if let Some(first) = seen.insert(id, i) {
+                self.problem(
+                    format!("{list}[{i}].id"),
+                    format!("duplicate id \"{id}\" (first at {list}[{first}])"),
+                );
+            }
+        }
+    }
+
+    fn year(&mut self, path: String, year: i32) {
+        if !YEARS.contains(&year) {
+            self.problem(
+                path,
+                format!("year {year} is outside {}-{}", YEARS.start(), YEARS.end()),
+            );
+        }
+    }
+
+    fn number(&mut self, path: &str, number: f64) {
+        if !number.is_finite() {
+            self.problem(path.to_owned(), "is not a finite number".to_owned());
+        } else if number.abs() > MAX_MAGNITUDE {
+            self.problem(
+                path.to_owned(),
+                format!("{number:e} is implausibly large (limit {MAX_MAGNITUDE:e})"),
+            );
+        }
+    }
+
+    fn cites(&mut self, path: &str, sources: &[String]) {
+        if sources.is_empty() {
+            self.problem(format!("{path}.sources"), "cites no source".to_owned());
+        }
+        for (i, id) in sources.iter().enumerate() {
+            if !self.sources.contains(id.as_str()) {
+                self.text(&format!("{path}.sources[{i}]"), id);
+                self.problem(
+                    format!("{path}.sources[{i}]"),
+                    format!("unknown source id \"{}\"", printable(id)),
+                );
+            }
+        }
+    }
+
+    fn indicator(&mut self, path: &str, indicator: &Indicator) {
+        for (field, text) in [
+            ("name", &indicator.name),
+            ("unit", &indicator.unit),
+            ("scope", &indicator.scope),
+            ("definition", &indicator.definition),
+            ("notes", &indicator.notes),
+        ] {
+            self.text(&format!("{path}.{field}"), text);
+        }
+        if indicator.points.is_empty() {
+            self.problem(
+                format!("{path}.points"),
+                "empty series: no points".to_owned(),
+            );
+        }
+        let mut years = HashMap::new();
+        for (i, point) in indicator.points.iter().enumerate() {
+            let at = format!("{path}.points[{i}]");
+            self.year(format!("{at}.year"), point.year);
+            if let Some(first) = years.insert(point.year, i) {
+                self.problem(
+                    format!("{at}.year"),
+                    format!("duplicate year {} (first at points[{first}])", point.year),
+                );
+            }
+            self.number(&format!("{at}.value"), point.value.number);
+            self.text(&format!("{at}.note"), &point.note);
+            self.cites(&at, &point.sources);
+        }
+        for (i, brk) in indicator.breaks.iter().enumerate() {
+            self.year(format!("{path}.breaks[{i}].year"), brk.year);
+            self.text(&format!("{path}.breaks[{i}].label"), &brk.label);
+        }
+    }
+
+    fn page(&mut self, path: &str, page: &Page, data: &Dataset) {
+        self.text(&format!("{path}.title"), &page.title);
+        if page.charts.is_empty() && page.tiles.is_empty() {
+            self.problem(
+                path.to_owned(),
+                format!("page \"{}\" has no charts or tiles", printable(&page.id)),
+            );
+        }
+        for (i, tile) in page.tiles.iter().enumerate() {
+            let at = format!("{path}.tiles[{i}]");
+            if let Some(label) = &tile.label {
+                self.text(&format!("{at}.label"), label);
+            }
+            match data.indicator(&tile.indicator) {
+                None => self.unknown_indicator(&at, &tile.indicator),
+                Some(indicator) => {
+                    if let Some(since) = tile.since
+                        && indicator.point(since).is_none()
+                    {
+                        self.problem(
+                            format!("{at}.since"),
+                            format!("\"{}\" has no point for {since}", indicator.id),
+                        );
+                    }
+                }
+            }
+        }
+        for (i, id) in page.highlights.iter().enumerate() {
+            if data.highlight(id).is_none() {
+                self.problem(
+                    format!("{path}.highlights[{i}]"),
+                    format!("unknown highlight id \"{}\"", printable(id)),
+                );
+            }
+        }
+        for (i, chart) in page.charts.iter().enumerate() {
+            self.chart(&format!("{path}.charts[{i}]"), chart, data);
+        }
+    }
+
+    fn chart(&mut self, path: &str, chart: &ChartSpec, data: &Dataset) {
+        self.text(&format!("{path}.title"), &chart.title);
+        if chart.series.is_empty() {
+            self.problem(format!("{path}.series"), "chart has no series".to_owned());
+        }
+        let mut unit: Option<&str> = None;
+        for (i, series) in chart.series.iter().enumerate() {
+            let at = format!("{path}.series[{i}]");
+            if let Some(label) = &series.label {
+                self.text(&format!("{at}.label"), label);
+            }
+            let Some(indicator) = data.indicator(&series.indicator) else {
+                self.unknown_indicator(&at, &series.indicator);
+                continue;
+            };
+            match unit {
+                None => unit = Some(&indicator.unit),
+                Some(first) if first != indicator.unit => self.problem(
+                    format!("{at}.indicator"),
+                    format!(
+                        "unit \"{}\" differs from the chart's \"{first}\"; one chart, one unit",
+                        indicator.unit
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn unknown_indicator(&mut self, path: &str, id: &str) {
+        self.problem(
+            format!("{path}.indicator"),
+            format!("unknown indicator id \"{}\"", printable(id)),
+        );
+    }
+}
+
+/// An id as it may appear inside a message: control characters replaced, so a hostile id can
+/// never reach the terminal through an error.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+fn valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |part: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
+        part.len() == len
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && part.parse().is_ok_and(|n| range.contains(&n))
+    };
+    match parts.as_slice() {
+        [y] => number(y, 4, 1800..=2200),
+        [y, m] => number(y, 4, 1800..=2200) && number(m, 2, 1..=12),
+        [y, m, d] => number(y, 4, 1800..=2200) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_date;
+
+    #[test]
+    fn dates_take_three_shapes() {
+        assert!(valid_date("1980"));
+        assert!(valid_date("1980-08"));
+        assert!(valid_date("2021-03-01"));
+        assert!(!valid_date("2021-13"));
+        assert!(!valid_date("21-03-01"));
+        assert!(!valid_date("2021/03/01"));
+    }
+}

@@ -1,0 +1,91 @@
+//! Errors a user can meet. Each `Display` is the one line printed before a non-zero exit: it
+//! names the file and says what is wrong and where.
+
+use std::io;
+
+use crate::data::Problem;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}: cannot read: {}", describe_io(.source))]
+    Read {
+        file: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{file}: is a directory, not a dataset file")]
+    NotAFile { file: String },
+    #[error(
+        "{file}: is {bytes} bytes; datasets are limited to {} bytes (16 MiB)",
+        crate::data::MAX_FILE_BYTES
+    )]
+    TooLarge { file: String, bytes: u64 },
+    #[error("{file}: is not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 { file: String, offset: usize },
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{file}: {}{}", .problems[0], more(.problems.len()))]
+    Invalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
+}
+
+impl LoadError {
+    /// Turns a serde error into a message with line:column and, for a wrong value, its JSON path.
+    pub fn from_json(file: &str, err: &serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+        let path = err.path().to_string();
+        let at = if path == "." || err.inner().is_syntax() || err.inner().is_eof() {
+            String::new()
+        } else {
+            format!("{path}: ")
+        };
+        LoadError::syntax(file, err.inner(), at)
+    }
+
+    pub fn syntax(file: &str, err: &serde_json::Error, prefix: String) -> LoadError {
+        let mut message = err.to_string();
+        // serde_json appends " at line L column C"; we lead with it instead.
+        if let Some(cut) = message.rfind(" at line ") {
+            message.truncate(cut);
+        }
+        if err.is_eof() && !message.contains("EOF") {
+            message.push_str(" (the file ends too early)");
+        }
+        LoadError::Syntax {
+            file: file.to_owned(),
+            line: err.line(),
+            column: err.column(),
+            message: sanitize(&(prefix + &message)),
+        }
+    }
+}
+
+fn describe_io(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => sanitize(&err.to_string()),
+    }
+}
+
+fn more(count: usize) -> String {
+    match count {
+        0 | 1 => String::new(),
+        2 => " (and 1 more problem)".to_owned(),
+        n => format!(" (and {} more problems)", n - 1),
+    }
+}
+
+/// serde quotes unknown field names and bad strings from the input; never let a control
+/// character from a file reach the terminal through a message.
+fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
