@@ -263,6 +263,10 @@ impl Dataset {
             .map_err(|err| LoadError::syntax(file, &err, String::new()))?;
         let problems = validate::validate(&dataset);
         if problems.is_empty() {
+            let mut dataset = dataset;
+            for indicator in &mut dataset.indicators {
+                indicator.points.sort_by_key(|p| p.year);
+            }
             Ok(dataset)
         } else {
             Err(LoadError::Invalid {
@@ -304,6 +308,7 @@ impl Dataset {
 }
 
 impl Indicator {
+    /// The point for `year`; points are sorted by year once loaded.
     pub fn point(&self, year: i32) -> Option<&Point> {
         self.points.iter().find(|p| p.year == year)
     }

@@ -2,8 +2,14 @@
 //!
 //! - Data: [`data`] (model, embedded asset, validation) and [`error`] (what users are told).
 //! - Interaction: [`action`] (keys → actions), [`app`] (state and its update), [`tui`] (the
-//!   terminal and the event loop).
+//!   terminal and the event loop), [`cli`] (the command line).
 //! - Drawing: [`ui`] (layout, tabs, charts) and [`theme`] (every colour).
 
+pub mod action;
+pub mod app;
+pub mod cli;
 pub mod data;
 pub mod error;
+pub mod theme;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,345 @@
+//! A chart's frame, shared by both kinds: the border with title and unit, the legend, the flag
+//! and break footnote, the y axis with round ticks and the x axis of years. The plot itself is
+//! drawn by `bar` or `line`.
+
+mod bar;
+mod line;
+
+use std::collections::BTreeSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::format::Ticks;
+use crate::data::{ChartKind, ChartSpec, Dataset, Flag, Indicator, Point};
+use crate::theme::Theme;
+
+/// The glyph that marks a break in a series (census correction, method change).
+const BREAK: &str = "┊";
+
+/// One resolved series of a chart.
+struct Series<'a> {
+    indicator: &'a Indicator,
+    label: &'a str,
+}
+
+/// Everything the plot functions need: where to draw, the scales and the data.
+struct Plot<'a> {
+    area: Rect,
+    first_year: i32,
+    years: usize,
+    scale: Scale,
+    series: Vec<Series<'a>>,
+    unit: &'a str,
+    theme: &'a Theme,
+}
+
+impl Plot<'_> {
+    fn slot(&self, year: i32) -> Slot {
+        slot(self.area, self.years, (year - self.first_year) as usize)
+    }
+
+    fn year_range(&self) -> impl Iterator<Item = i32> + use<> {
+        let first = self.first_year;
+        first..first + self.years as i32
+    }
+
+    /// Marks each break with a dotted column just left of its year.
+    fn draw_breaks(&self, buf: &mut Buffer) {
+        for brk in self.series.iter().flat_map(|s| &s.indicator.breaks) {
+            if brk.year <= self.first_year || brk.year >= self.first_year + self.years as i32 {
+                continue;
+            }
+            let slot = self.slot(brk.year);
+            let x = slot.start.saturating_sub(1).max(self.area.x);
+            for y in self.area.top()..self.area.bottom() {
+                buf[(x, y)]
+                    .set_symbol(BREAK)
+                    .set_style(self.theme.break_mark);
+            }
+        }
+    }
+}
+
+/// The columns one year occupies.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    start: u16,
+    len: u16,
+}
+
+impl Slot {
+    fn center(self) -> u16 {
+        self.start + self.len.saturating_sub(1) / 2
+    }
+}
+
+fn slot(area: Rect, years: usize, index: usize) -> Slot {
+    let width = usize::from(area.width);
+    let start = index * width / years.max(1);
+    let end = ((index + 1) * width / years.max(1)).max(start + 1);
+    let start = start.min(width.saturating_sub(1));
+    Slot {
+        start: area.x + start as u16,
+        len: (end.min(width) - start).max(1) as u16,
+    }
+}
+
+/// Maps values to rows of the plot.
+#[derive(Debug, Clone, Copy)]
+struct Scale {
+    ticks: Ticks,
+    rows: u16,
+}
+
+impl Scale {
+    /// Position of `value` in units of `per_row` steps from the bottom of the plot.
+    fn steps(&self, value: f64, per_row: u16) -> f64 {
+        let span = self.ticks.hi - self.ticks.lo;
+        (value - self.ticks.lo) / span * f64::from(self.rows * per_row)
+    }
+
+    /// The row (0 = top) a line chart puts `value` on, in Braille dots (4 per row).
+    fn line_dot(&self, value: f64) -> u16 {
+        let max = self.rows * 4 - 1;
+        let span = self.ticks.hi - self.ticks.lo;
+        let dot = ((value - self.ticks.lo) / span * f64::from(max)).round();
+        max - dot.clamp(0.0, f64::from(max)) as u16
+    }
+
+    fn line_row(&self, value: f64) -> u16 {
+        self.line_dot(value) / 4
+    }
+
+    /// The row a bar chart's tick label for `value` sits on: where a bar of that height ends.
+    fn bar_row(&self, value: f64) -> u16 {
+        let cells = self.steps(value, 1).round() as i32;
+        (i32::from(self.rows) - cells.max(1)).clamp(0, i32::from(self.rows) - 1) as u16
+    }
+}
+
+/// Draws one chart of the page into `area`.
+pub fn render(spec: &ChartSpec, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let series: Vec<Series> = spec
+        .series
+        .iter()
+        .filter_map(|s| {
+            let indicator = data.indicator(&s.indicator)?;
+            let label = s.label.as_deref().unwrap_or(&indicator.name);
+            Some(Series { indicator, label })
+        })
+        .collect();
+    let Some(first) = series.first() else { return };
+    let unit = first.indicator.unit.as_str();
+    let points = || series.iter().flat_map(|s| &s.indicator.points);
+    let (Some(first_year), Some(last_year)) = (
+        points().map(|p| p.year).min(),
+        points().map(|p| p.year).max(),
+    ) else {
+        return;
+    };
+
+    let title = Line::styled(title(&spec.title, unit, area.width), theme.title);
+    let legend = legend(spec.kind, &series, theme);
+    let legend_on_border =
+        series.len() > 1 && title.width() + legend.width() + 4 <= usize::from(area.width);
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(title)
+        .title_bottom(footnote(&series, theme));
+    if legend_on_border {
+        block = block.title(legend.clone().right_aligned());
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+
+    let legend_rows = u16::from(series.len() > 1 && !legend_on_border);
+    if inner.height < legend_rows + 2 || inner.width < 8 {
+        return;
+    }
+    let [legend_area, plot_rows, axis_row] = inner.layout(&Layout::vertical([
+        Constraint::Length(legend_rows),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    legend.render(legend_area, buf);
+
+    let values = || points().map(|p| p.value.number);
+    let (mut lo, mut hi) = (
+        values().fold(f64::INFINITY, f64::min),
+        values().fold(f64::NEG_INFINITY, f64::max),
+    );
+    if spec.kind == ChartKind::Bar {
+        // Headroom above the tallest bar keeps a row free for its value.
+        (lo, hi) = (lo.min(0.0) * 1.05, hi.max(0.0) * 1.05);
+    }
+    let max_ticks = usize::from(plot_rows.height / 2 + 1).clamp(2, 6);
+    let scale = Scale {
+        ticks: Ticks::new(lo, hi, max_ticks),
+        rows: plot_rows.height,
+    };
+    let labels: Vec<(f64, String)> = scale
+        .ticks
+        .values()
+        .map(|v| (v, scale.ticks.label(v, unit)))
+        .collect();
+    let label_width = labels.iter().map(|(_, l)| l.width()).max().unwrap_or(0) as u16;
+    if label_width + 1 + 4 > plot_rows.width {
+        return;
+    }
+    let [y_labels, y_axis, plot_area] = plot_rows.layout(&Layout::horizontal([
+        Constraint::Length(label_width),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+
+    let plot = Plot {
+        area: plot_area,
+        first_year,
+        years: (last_year - first_year + 1) as usize,
+        scale,
+        series,
+        unit,
+        theme,
+    };
+    render_y_axis(&plot, spec.kind, &labels, y_labels, y_axis, buf);
+    let x_axis = Rect {
+        x: inner.x,
+        width: inner.width,
+        ..axis_row
+    };
+    render_x_axis(&plot, x_axis, buf);
+    match spec.kind {
+        ChartKind::Bar => bar::render(&plot, buf),
+        ChartKind::Line => line::render(&plot, buf),
+    }
+}
+
+/// ` Title · unit `, the title shortened with `…` so the unit always shows.
+fn title(title: &str, unit: &str, width: u16) -> String {
+    let room = usize::from(width).saturating_sub(4 + 3 + unit.width());
+    if title.width() <= room {
+        return format!(" {title} · {unit} ");
+    }
+    let mut short = String::new();
+    for c in title.chars() {
+        if short.width() + c.to_string().width() + 1 > room {
+            break;
+        }
+        short.push(c);
+    }
+    format!(" {}… · {unit} ", short.trim_end())
+}
+
+/// The marker or fill that tells series apart without colour.
+fn series_symbol(kind: ChartKind, index: usize) -> &'static str {
+    match kind {
+        ChartKind::Bar => bar::FILLS[index % bar::FILLS.len()],
+        ChartKind::Line => line::MARKERS[index % line::MARKERS.len()],
+    }
+}
+
+fn legend<'a>(kind: ChartKind, series: &[Series<'a>], theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, s) in series.iter().enumerate() {
+        spans.push(Span::styled(series_symbol(kind, i), theme.series(i)));
+        spans.push(Span::styled(format!(" {} ", s.label), theme.text));
+    }
+    Line::from(spans)
+}
+
+/// Explains the marks on this chart: flags on its points, breaks in its series.
+fn footnote<'a>(series: &[Series<'_>], theme: &Theme) -> Line<'a> {
+    let flags: BTreeSet<Flag> = series
+        .iter()
+        .flat_map(|s| &s.indicator.points)
+        .flat_map(|p| p.flags.iter().copied())
+        .collect();
+    let mut spans = Vec::new();
+    for flag in Flag::ALL.into_iter().filter(|f| flags.contains(f)) {
+        spans.push(Span::styled(format!(" {}", flag.symbol()), theme.flag));
+        spans.push(Span::styled(format!(" {}", flag.name()), theme.muted));
+    }
+    for brk in series.iter().flat_map(|s| &s.indicator.breaks) {
+        spans.push(Span::styled(format!(" {BREAK}"), theme.break_mark));
+        spans.push(Span::styled(
+            format!(" {} {}", brk.year, brk.label),
+            theme.muted,
+        ));
+    }
+    if !spans.is_empty() {
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
+}
+
+/// The flag symbols of a point, such as `≈` or `†*`.
+fn flag_marks(point: &Point) -> String {
+    point.flags.iter().map(|f| f.symbol()).collect()
+}
+
+fn render_y_axis(
+    plot: &Plot,
+    kind: ChartKind,
+    labels: &[(f64, String)],
+    label_area: Rect,
+    axis_area: Rect,
+    buf: &mut Buffer,
+) {
+    let style = plot.theme.axis;
+    for y in axis_area.top()..axis_area.bottom() {
+        buf[(axis_area.x, y)].set_symbol("│").set_style(style);
+    }
+    let mut last_row = None;
+    for (value, label) in labels {
+        let row = match kind {
+            ChartKind::Bar => plot.scale.bar_row(*value),
+            ChartKind::Line => plot.scale.line_row(*value),
+        };
+        if last_row == Some(row) {
+            continue;
+        }
+        last_row = Some(row);
+        let y = axis_area.y + row;
+        buf[(axis_area.x, y)].set_symbol("┤").set_style(style);
+        let x = label_area.right() - label.width() as u16;
+        buf.set_stringn(x, y, label, label.width(), style);
+    }
+}
+
+/// Year labels under their slots, every 1, 2, 5 or 10 years so they never collide.
+fn render_x_axis(plot: &Plot, area: Rect, buf: &mut Buffer) {
+    let per_year = f64::from(plot.area.width) / plot.years as f64;
+    let step = [1, 2, 5, 10, 20, 50, 100]
+        .into_iter()
+        .find(|step| per_year * f64::from(*step) >= 5.0)
+        .unwrap_or(100);
+    let mut free_from = area.x;
+    for year in plot.year_range().filter(|y| y % step == 0 || step == 1) {
+        let label = year.to_string();
+        let width = label.width() as u16;
+        let center = plot.slot(year).center();
+        let x = center
+            .saturating_sub((width - 1) / 2)
+            .min(area.right().saturating_sub(width));
+        if x < free_from {
+            continue;
+        }
+        buf.set_string(x, area.y, &label, plot.theme.axis);
+        free_from = x + width + 1;
+    }
+}
+
+/// Draws a string clipped to `area`, for labels inside the plot.
+fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, style: Style) {
+    if y < area.top() || y >= area.bottom() || x >= area.right() || x < area.left() {
+        return;
+    }
+    let room = usize::from(area.right() - x);
+    buf.set_stringn(x, y, text, room, style);
+}

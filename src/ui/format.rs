@@ -1,0 +1,231 @@
+//! Numbers, units, changes and years as text.
+
+/// Whether a unit is a percentage, so changes are in points and labels carry `%`.
+pub fn is_percent(unit: &str) -> bool {
+    unit.starts_with('%')
+}
+
+/// `1295.008` with 2 decimals → `1,295.01`.
+pub fn grouped(number: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, number.abs());
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), ""), |(i, f)| (i, f));
+    let mut out = String::with_capacity(text.len() + int.len() / 3 + 1);
+    if number < 0.0 && text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        out.push('-');
+    }
+    for (i, digit) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A value with its unit for running text: `3,680.19 bn CNY`, `6.67%`, `17.99 million`.
+pub fn with_unit(number: f64, decimals: usize, unit: &str) -> String {
+    let number = grouped(number, decimals);
+    if is_percent(unit) {
+        format!("{number}%")
+    } else if unit == "count" {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
+/// Labels for a bar, longest first: full precision, then fewer decimals, then `k`/`M`.
+pub fn bar_labels(number: f64, decimals: usize, unit: &str) -> Vec<String> {
+    let suffix = if is_percent(unit) { "%" } else { "" };
+    // Dropping decimals is fine while two significant digits remain: 1.3 never becomes 1.
+    let whole_digits = format!("{:.0}", number.abs().trunc())
+        .trim_start_matches('0')
+        .len();
+    let mut labels: Vec<String> = (0..=decimals)
+        .rev()
+        .filter(|d| d == &decimals || whole_digits + d >= 2)
+        .map(|d| format!("{}{suffix}", grouped(number, d)))
+        .collect();
+    if number.abs() >= 1_000.0 && suffix.is_empty() {
+        let (scaled, letter) = if number.abs() >= 1_000_000.0 {
+            (number / 1_000_000.0, 'M')
+        } else {
+            (number / 1_000.0, 'k')
+        };
+        labels.push(format!("{scaled:.1}{letter}"));
+        // Below ten, a whole number would keep only one significant digit: too coarse to print.
+        if scaled.abs() >= 10.0 {
+            labels.push(format!("{scaled:.0}{letter}"));
+        }
+    }
+    labels.dedup();
+    labels
+}
+
+/// Evenly spaced, round axis values covering `lo..=hi`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ticks {
+    pub lo: f64,
+    pub hi: f64,
+    pub step: f64,
+}
+
+impl Ticks {
+    /// At most `max` ticks (at least 2) with a step of 1, 2, 2.5 or 5 × 10ⁿ.
+    pub fn new(lo: f64, hi: f64, max: usize) -> Ticks {
+        let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
+            let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+            (lo - pad, hi + pad)
+        } else {
+            (lo, hi)
+        };
+        let intervals = max.max(2) - 1;
+        let raw = (hi - lo) / intervals as f64;
+        let magnitude = 10f64.powf(raw.log10().floor());
+        let mut step = magnitude * 10.0;
+        for factor in [1.0, 2.0, 2.5, 5.0, 10.0] {
+            let candidate = magnitude * factor;
+            let (a, b) = ((lo / candidate).floor(), (hi / candidate).ceil());
+            if b - a <= intervals as f64 {
+                step = candidate;
+                break;
+            }
+        }
+        Ticks {
+            lo: (lo / step).floor() * step,
+            hi: (hi / step).ceil() * step,
+            step,
+        }
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        let count = ((self.hi - self.lo) / self.step).round() as usize;
+        (0..=count).map(move |i| self.lo + i as f64 * self.step)
+    }
+
+    /// An axis label: `1,295`, `20k`, `2.5`, `5.5%`; as many decimals as the step needs.
+    pub fn label(&self, value: f64, unit: &str) -> String {
+        let big = self.lo.abs().max(self.hi.abs()) >= 10_000.0;
+        let (value, step, suffix) = if big {
+            (value / 1_000.0, self.step / 1_000.0, "k")
+        } else if is_percent(unit) {
+            (value, self.step, "%")
+        } else {
+            (value, self.step, "")
+        };
+        if value == 0.0 {
+            return "0".to_owned();
+        }
+        let decimals = decimals_for(step);
+        format!("{}{suffix}", grouped(value, decimals))
+    }
+}
+
+/// The decimals needed to tell ticks `step` apart (2.5 → 1, 0.25 → 2, 50 → 0).
+fn decimals_for(step: f64) -> usize {
+    let mut decimals = 0;
+    while decimals < 6
+        && ((step * 10f64.powi(decimals)).round() - step * 10f64.powi(decimals)).abs() > 1e-6
+    {
+        decimals += 1;
+    }
+    decimals as usize
+}
+
+/// The change from an earlier value, as a reader would say it: `+2.86 pts` for percentages,
+/// `×2.84` for more than a doubling, `+16.4%` otherwise.
+pub fn change(from: f64, to: f64, decimals: usize, unit: &str) -> String {
+    if is_percent(unit) {
+        let points = to - from;
+        return format!(
+            "{}{} pts",
+            sign(points),
+            grouped(points.abs(), decimals.max(1))
+        );
+    }
+    if from == 0.0 {
+        return "n/a".to_owned();
+    }
+    let ratio = to / from;
+    if ratio >= 2.0 {
+        format!("×{ratio:.2}")
+    } else {
+        let percent = (ratio - 1.0) * 100.0;
+        format!("{}{:.1}%", sign(percent), percent.abs())
+    }
+}
+
+fn sign(number: f64) -> &'static str {
+    if number < 0.0 { "−" } else { "+" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(grouped(1295.008, 2), "1,295.01");
+        assert_eq!(grouped(134_908.4, 1), "134,908.4");
+        assert_eq!(grouped(999.0, 0), "999");
+        assert_eq!(grouped(-1627.47, 0), "-1,627");
+        assert_eq!(grouped(-0.001, 1), "0.0");
+    }
+
+    #[test]
+    fn units_read_naturally() {
+        assert_eq!(with_unit(3680.19, 2, "bn CNY"), "3,680.19 bn CNY");
+        assert_eq!(with_unit(6.67, 2, "% of GDP"), "6.67%");
+        assert_eq!(with_unit(16347.0, 0, "count"), "16,347");
+    }
+
+    #[test]
+    fn bar_labels_shrink_step_by_step() {
+        assert_eq!(
+            bar_labels(1295.01, 2, "bn CNY"),
+            ["1,295.01", "1,295.0", "1,295", "1.3k"]
+        );
+        assert_eq!(bar_labels(5.49, 2, "% of GDP"), ["5.49%", "5.5%"]);
+        assert_eq!(bar_labels(19647.0, 0, "count"), ["19,647", "19.6k", "20k"]);
+        assert_eq!(bar_labels(1.3, 1, "million"), ["1.3"]);
+        assert_eq!(
+            bar_labels(17.5601, 4, "million"),
+            ["17.5601", "17.560", "17.56", "17.6", "18"]
+        );
+    }
+
+    #[test]
+    fn ticks_are_round_and_cover_the_range() {
+        let ticks = Ticks::new(0.0, 3680.19, 5);
+        assert_eq!((ticks.lo, ticks.hi, ticks.step), (0.0, 4000.0, 1000.0));
+        assert_eq!(ticks.label(3000.0, "bn CNY"), "3,000");
+        let growth = Ticks::new(3.1, 12.0, 4);
+        assert!(growth.lo <= 3.1 && growth.hi >= 12.0);
+        assert_eq!(growth.values().count(), 4);
+        assert_eq!(Ticks::new(0.0, 19647.0, 3).label(10_000.0, "count"), "10k");
+        assert_eq!(Ticks::new(0.0, 19647.0, 3).label(0.0, "count"), "0");
+        assert_eq!(Ticks::new(1.76, 6.67, 6).label(2.0, "% of GDP"), "2%");
+    }
+
+    #[test]
+    fn ticks_handle_negative_and_flat_ranges() {
+        let ticks = Ticks::new(-1.6, 5.5, 5);
+        assert!(ticks.lo <= -1.6 && ticks.values().any(|v| v == 0.0));
+        let flat = Ticks::new(4.0, 4.0, 3);
+        assert!(flat.lo < 4.0 && flat.hi > 4.0);
+    }
+
+    #[test]
+    fn changes_read_as_people_say_them() {
+        assert_eq!(change(1295.01, 3680.19, 2, "bn CNY"), "×2.84");
+        assert_eq!(change(3871.07, 4504.82, 2, "bn CNY"), "+16.4%");
+        assert_eq!(change(3.81, 6.67, 2, "% of GDP"), "+2.86 pts");
+        assert_eq!(change(17.6618, 17.5601, 4, "million"), "−0.6%");
+    }
+}

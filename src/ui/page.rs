@@ -1,0 +1,77 @@
+//! One page's body: its headline tiles and highlights, then its charts in a grid that steps
+//! down from two columns to one, and to fewer charts, as the window shrinks.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::{chart, overview};
+use crate::data::{Dataset, Page};
+use crate::theme::Theme;
+
+/// A chart shorter than this shows too few rows to read.
+const MIN_CHART_HEIGHT: u16 = 7;
+/// Two columns of charts need at least this much width each.
+const MIN_CHART_WIDTH: u16 = 36;
+
+pub fn render(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if page.charts.is_empty() {
+        overview::render(page, data, theme, area, buf);
+        return;
+    }
+    let area = if page.tiles.is_empty() {
+        area
+    } else {
+        let [tiles, rest] = area.layout(&Layout::vertical([
+            Constraint::Length(overview::TILE_HEIGHT),
+            Constraint::Fill(1),
+        ]));
+        overview::render_tiles(page, data, theme, tiles, buf);
+        rest
+    };
+    render_charts(page, data, theme, area, buf);
+}
+
+fn render_charts(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let count = page.charts.len() as u16;
+    let fits_one_column = area.height / count > MIN_CHART_HEIGHT;
+    let columns: u16 = if count > 1
+        && area.width >= 2 * MIN_CHART_WIDTH
+        && (!fits_one_column || area.width >= 100)
+    {
+        2
+    } else {
+        1
+    };
+    let rows = count.div_ceil(columns);
+    let shown_rows = rows.min(area.height / MIN_CHART_HEIGHT).max(1);
+    let hidden = count.saturating_sub(shown_rows * columns);
+    let [grid, note] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(hidden > 0)),
+    ]));
+    let row_areas = grid.layout_vec(&Layout::vertical(vec![
+        Constraint::Fill(1);
+        usize::from(shown_rows)
+    ]));
+    let mut charts = page.charts.iter();
+    for row in row_areas {
+        let in_row = (charts.len() as u16).min(columns);
+        let cells = row.layout_vec(&Layout::horizontal(vec![
+            Constraint::Fill(1);
+            usize::from(in_row)
+        ]));
+        for (cell, spec) in cells.into_iter().zip(charts.by_ref()) {
+            chart::render(spec, data, theme, cell, buf);
+        }
+    }
+    if hidden > 0 {
+        let plural = if hidden == 1 { "chart" } else { "charts" };
+        Line::styled(
+            format!(" +{hidden} more {plural} on this page: enlarge the window to see them"),
+            theme.muted,
+        )
+        .render(note, buf);
+    }
+}
