@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod data;
 pub mod error;
+pub mod headless;
 pub mod theme;
 pub mod tui;
 pub mod ui;

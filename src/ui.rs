@@ -12,7 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::action::BINDINGS;
+use crate::action::{BINDINGS, Command};
 use crate::app::App;
 use crate::theme::Theme;
 
@@ -22,6 +22,9 @@ pub use tabs::tab_titles;
 /// Below this size the layout cannot be read; a message asks for more room instead.
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
+
+/// Room kept in the footer for the quit hint.
+const QUIT_HINT_WIDTH: usize = 8;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -43,21 +46,25 @@ impl Widget for &App {
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let message = format!(
-        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
-        area.width, area.height
-    );
-    let lines = [
-        Line::styled(message, theme.warning),
-        Line::styled("enlarge the window or press q to quit", theme.muted),
-    ];
-    let height = 2.min(area.height);
+    let need = format!("need {MIN_WIDTH}×{MIN_HEIGHT}");
+    let have = format!("have {}×{}", area.width, area.height);
+    let one_line = format!("terminal too small: {need}, {have}");
+    // One line where it fits; otherwise one phrase per line, so nothing wraps mid-phrase.
+    let mut lines = if one_line.chars().count() <= usize::from(area.width) {
+        vec![Line::styled(one_line, theme.warning)]
+    } else {
+        ["terminal too small", &need, &have]
+            .map(|text| Line::styled(text.to_owned(), theme.warning))
+            .to_vec()
+    };
+    lines.push(Line::styled("enlarge it, or q to quit", theme.muted));
+    let height = (lines.len() as u16).min(area.height);
     let [_, middle, _] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(height),
         Constraint::Fill(1),
     ]));
-    Paragraph::new(lines.to_vec())
+    Paragraph::new(lines)
         .centered()
         .wrap(Wrap { trim: true })
         .render(middle, buf);
@@ -67,13 +74,21 @@ fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let mut hints = Vec::new();
+    let mut used = 0;
     for binding in BINDINGS {
         let keys = binding.label.split(' ').next().unwrap_or(binding.label);
-        hints.push(Span::styled(format!(" {keys}"), theme.key));
-        hints.push(Span::styled(
-            format!(" {} ", binding.description),
-            theme.muted,
-        ));
+        let hint = [
+            Span::styled(format!(" {keys}"), theme.key),
+            Span::styled(format!(" {} ", binding.description), theme.muted),
+        ];
+        // Whole hints only, and room is kept for the quit hint, which always shows.
+        let width: usize = hint.iter().map(Span::width).sum();
+        let is_quit = binding.action == Command::Quit;
+        if !is_quit && used + width + QUIT_HINT_WIDTH > usize::from(area.width) {
+            continue;
+        }
+        used += width;
+        hints.extend(hint);
     }
     let data = &app.data;
     let span = data

@@ -115,10 +115,17 @@ impl Scale {
         self.line_dot(value) / 4
     }
 
-    /// The row a bar chart's tick label for `value` sits on: where a bar of that height ends.
+    /// The row a bar chart's tick label for `value` sits on: the end cell of a bar of that
+    /// value, and for zero the bottom row of positive bars.
     fn bar_row(&self, value: f64) -> u16 {
+        let rows = i32::from(self.rows);
         let cells = self.steps(value, 1).round() as i32;
-        (i32::from(self.rows) - cells.max(1)).clamp(0, i32::from(self.rows) - 1) as u16
+        let row = if value > 0.0 {
+            rows - cells
+        } else {
+            rows - 1 - cells
+        };
+        row.clamp(0, rows - 1) as u16
     }
 }
 

@@ -7,13 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Sparkline, Widget, Wrap};
 
 use super::format::{change, grouped, is_percent, with_unit};
-use crate::data::{Dataset, Indicator, Page, Tile};
+use crate::data::{Dataset, Flag, Indicator, Page, Tile};
 use crate::theme::Theme;
 
-/// A tile's height when there is room: border, value, change, trend and its years.
+/// A tile's height beside charts: border, value, change, trend and its years.
 pub const TILE_HEIGHT: u16 = 7;
+/// On a tall screen tiles grow, so the trend is easy to read from the back row.
+const MAX_TILE_HEIGHT: u16 = 11;
 const MIN_TILE_HEIGHT: u16 = 4;
-const MIN_TILE_WIDTH: u16 = 26;
 
 pub fn render(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let needed = tiles_height(page.tiles.len(), area);
@@ -26,14 +27,19 @@ pub fn render(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut 
 }
 
 fn columns(count: usize, width: u16) -> u16 {
-    (width / MIN_TILE_WIDTH)
-        .clamp(1, 3)
-        .min(count.max(1) as u16)
+    let columns = match width {
+        90.. => 3,
+        48.. => 2,
+        _ => 1,
+    };
+    columns.min(count.max(1) as u16)
 }
 
 fn tiles_height(count: usize, area: Rect) -> u16 {
     let rows = (count as u16).div_ceil(columns(count, area.width));
-    let per_row = (area.height / rows.max(1)).clamp(MIN_TILE_HEIGHT, TILE_HEIGHT);
+    // Keep about a third of the page for the highlights.
+    let room = area.height - (area.height / 3).min(12);
+    let per_row = (room / rows.max(1)).clamp(MIN_TILE_HEIGHT, MAX_TILE_HEIGHT);
     (rows * per_row).min(area.height)
 }
 
@@ -41,6 +47,15 @@ pub fn render_tiles(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf:
     let columns = columns(page.tiles.len(), area.width);
     let rows = (page.tiles.len() as u16).div_ceil(columns);
     let shown_rows = rows.min(area.height / MIN_TILE_HEIGHT);
+    let hidden = page
+        .tiles
+        .len()
+        .saturating_sub(usize::from(shown_rows * columns));
+    let [area, note] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(hidden > 0)),
+    ]));
+    super::page::render_hidden_note(hidden, "figure", "figures", theme, note, buf);
     let row_areas = area.layout_vec(&Layout::vertical(vec![
         Constraint::Fill(1);
         usize::from(shown_rows)
@@ -51,11 +66,52 @@ pub fn render_tiles(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf:
             Constraint::Fill(1);
             usize::from(columns)
         ]));
-        for (cell, tile) in cells.into_iter().zip(tiles.by_ref()) {
+        for cell in cells {
+            let Some(tile) = tiles.next() else {
+                // A spare cell in the last row explains the marks the tiles and charts use.
+                render_key(theme, cell, buf);
+                break;
+            };
             if let Some(indicator) = data.indicator(&tile.indicator) {
                 render_tile(tile, indicator, theme, cell, buf);
             }
         }
+    }
+}
+
+fn render_key(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Line::styled(" Reading the marks ", theme.title));
+    let inner = block.inner(area);
+    let marks = Flag::ALL
+        .iter()
+        .map(|f| (f.symbol().to_string(), f.name(), theme.flag))
+        .chain([
+            ("·".to_owned(), "no data", theme.gap),
+            ("┊".to_owned(), "series break", theme.break_mark),
+        ]);
+    // Pack whole marks into lines, so a symbol never wraps away from its meaning.
+    let mut lines: Vec<Line> = vec![Line::default()];
+    for (symbol, name, style) in marks {
+        let item = [
+            Span::styled(symbol, style),
+            Span::styled(format!(" {name}  "), theme.muted),
+        ];
+        let width = item.iter().map(Span::width).sum::<usize>();
+        let line = lines
+            .last_mut()
+            .filter(|l| l.width() + width <= usize::from(inner.width));
+        match line {
+            Some(line) => line.spans.extend(item),
+            None => lines.push(Line::from(item.to_vec())),
+        }
+    }
+    // Half a key would mislead: show it whole or leave the cell empty.
+    if lines.len() <= usize::from(inner.height) {
+        block.render(area, buf);
+        Paragraph::new(lines).render(inner, buf);
     }
 }
 
@@ -95,12 +151,18 @@ fn render_tile(tile: &Tile, indicator: &Indicator, theme: &Theme, area: Rect, bu
             then.push('%');
         }
         then.extend(from.flags.iter().map(|f| f.symbol()));
+        let delta = change(from.value.number, latest.value.number, decimals, unit);
+        let when = format!(" {word} {}", from.year);
+        // The earlier value is a bonus: drop it rather than cut the line mid-number.
+        let full = delta.chars().count() + when.chars().count() + then.chars().count() + 3;
+        let then = if full <= usize::from(inner.width) {
+            format!(" ({then})")
+        } else {
+            String::new()
+        };
         Line::from(vec![
-            Span::styled(
-                change(from.value.number, latest.value.number, decimals, unit),
-                theme.value,
-            ),
-            Span::styled(format!(" {word} {} ({then})", from.year), theme.muted),
+            Span::styled(delta, theme.value),
+            Span::styled(when + &then, theme.muted),
         ])
     });
 
@@ -127,16 +189,25 @@ fn render_trend(indicator: &Indicator, theme: &Theme, area: Rect, years: Rect, b
         return;
     }
     let count = (last.year - first.year + 1) as usize;
-    let repeat = (usize::from(area.width) / count).max(1);
-    let bars: Vec<Option<u64>> = (first.year..=last.year)
-        .flat_map(|year| {
-            let value = indicator
+    let width = usize::from(area.width);
+    // A trend, not a bar chart: scaled from a little below the smallest value so a one-row
+    // sparkline still shows the shape. The figures themselves are printed above it.
+    let values = || indicator.points.iter().map(|p| p.value.number);
+    let (low, high) = (
+        values().fold(f64::INFINITY, f64::min),
+        values().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let floor = low - (high - low).max(low.abs() * 0.1) * 0.25;
+    // Each column shows the year under it, so the years share the full width.
+    let bars: Vec<Option<u64>> = (0..width)
+        .map(|column| {
+            let year = first.year + (column * count / width) as i32;
+            indicator
                 .point(year)
-                .map(|p| (p.value.number.max(0.0) * 1000.0).round() as u64);
-            std::iter::repeat_n(value, repeat)
+                .map(|p| ((p.value.number - floor) / (high - floor) * 1000.0).round() as u64)
         })
         .collect();
-    let width = (bars.len() as u16).min(area.width);
+    let width = area.width;
     Sparkline::default()
         .data(bars)
         .style(theme.series(0))
@@ -159,20 +230,26 @@ fn render_highlights(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf
         .borders(Borders::TOP)
         .border_style(theme.border)
         .title(Line::styled(" Highlights ", theme.title));
-    let lines: Vec<Line> = page
-        .highlights
-        .iter()
-        .filter_map(|id| data.highlight(id))
-        .map(|h| {
-            Line::from(vec![
-                Span::styled("▸ ", theme.key),
-                Span::styled(h.text.as_str(), theme.text),
-                Span::styled(format!(" [{}]", h.sources.join(", ")), theme.muted),
-            ])
-        })
-        .collect();
-    Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut rest = inner;
+    for highlight in page.highlights.iter().filter_map(|id| data.highlight(id)) {
+        let text = Paragraph::new(Line::from(vec![
+            Span::styled("▸ ", theme.key),
+            Span::styled(highlight.text.as_str(), theme.text),
+            Span::styled(format!(" [{}]", highlight.sources.join(", ")), theme.muted),
+        ]))
+        .wrap(Wrap { trim: true });
+        // A highlight is shown whole or not at all: a cut sentence misleads.
+        let height = text.line_count(rest.width) as u16;
+        if height > rest.height {
+            break;
+        }
+        let [this, next] = rest.layout(&Layout::vertical([
+            Constraint::Length(height),
+            Constraint::Fill(1),
+        ]));
+        text.render(this, buf);
+        rest = next;
+    }
 }

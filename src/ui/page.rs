@@ -66,12 +66,25 @@ fn render_charts(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &m
             chart::render(spec, data, theme, cell, buf);
         }
     }
-    if hidden > 0 {
-        let plural = if hidden == 1 { "chart" } else { "charts" };
-        Line::styled(
-            format!(" +{hidden} more {plural} on this page: enlarge the window to see them"),
-            theme.muted,
-        )
-        .render(note, buf);
+    render_hidden_note(usize::from(hidden), "chart", "charts", theme, note, buf);
+}
+
+/// Says what did not fit, so nothing vanishes silently when the window is small.
+pub fn render_hidden_note(
+    hidden: usize,
+    one: &str,
+    many: &str,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if hidden == 0 {
+        return;
     }
+    let noun = if hidden == 1 { one } else { many };
+    Line::styled(
+        format!(" +{hidden} more {noun}: enlarge the window"),
+        theme.muted,
+    )
+    .render(area, buf);
 }

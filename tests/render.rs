@@ -1,0 +1,142 @@
+//! What the dashboard draws: every tab at two common sizes (insta snapshots), every small size
+//! without a panic, and the marks a reader relies on (selection, gaps, flags, negatives).
+
+#![allow(clippy::unwrap_used)] // A test helper that cannot load its fixture should fail loudly.
+use ratatui::style::Modifier;
+use shenzhen_dash::action::{Action, BINDINGS};
+use shenzhen_dash::app::App;
+use shenzhen_dash::data::Dataset;
+use shenzhen_dash::headless::{render, to_text};
+
+fn app_on(tab: usize) -> App {
+    let mut app = App::new(Dataset::embedded().unwrap());
+    app.update(Action::GoToTab(tab));
+    app
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    to_text(&render(app, width, height))
+}
+
+#[test]
+fn every_tab_at_80x24_and_120x40() {
+    let data = Dataset::embedded().unwrap();
+    for (tab, page) in data.pages.iter().enumerate() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let text = screen(&app_on(tab), width, height);
+            insta::assert_snapshot!(format!("{}_{width}x{height}", page.id), text);
+        }
+    }
+}
+
+#[test]
+fn every_size_up_to_60x20_renders_without_panicking() {
+    for tab in 0..6 {
+        let app = app_on(tab);
+        for width in 0..=60 {
+            for height in 0..=20 {
+                let buf = render(&app, width, height);
+                assert_eq!(buf.area.width, width);
+            }
+        }
+    }
+}
+
+#[test]
+fn below_the_minimum_size_a_message_asks_for_room() {
+    let text = screen(&app_on(2), 48, 12);
+    assert!(
+        text.contains("terminal too small: need 50×15, have 48×12"),
+        "{text}"
+    );
+    assert!(!text.contains("R&D intensity"));
+    let narrow = screen(&app_on(2), 20, 6);
+    assert!(narrow.contains("need 50×15"), "{narrow}");
+    assert!(narrow.contains("have 20×6"), "{narrow}");
+}
+
+#[test]
+fn selected_tab_is_reversed_and_bold_so_it_shows_without_colour() {
+    let buf = render(&app_on(1), 100, 30);
+    let row: String = (0..100).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+    let gdp = row.find(" 2 GDP ").unwrap() as u16;
+    let overview = row.find(" 1 Overview ").unwrap() as u16;
+    let selected = buf[(gdp + 3, 0)].modifier;
+    assert!(selected.contains(Modifier::REVERSED | Modifier::BOLD));
+    assert!(!buf[(overview + 3, 0)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn footer_hints_come_from_the_key_table() {
+    let text = screen(&app_on(0), 120, 40);
+    let footer = text.lines().last().unwrap();
+    for binding in BINDINGS {
+        assert!(footer.contains(binding.description), "{footer}");
+    }
+}
+
+#[test]
+fn flagged_points_are_marked_and_explained() {
+    let text = screen(&app_on(2), 120, 40);
+    assert!(text.contains('†'), "derived R&D ratios carry †");
+    assert!(text.contains('*'), "preliminary national ratios carry *");
+    assert!(text.contains("† derived") && text.contains("* preliminary"));
+    assert!(text.contains("┊ 2019 method change"));
+}
+
+/// A small dataset with a gap year, a flagged point and negative values.
+fn custom() -> App {
+    let json = r#"{
+      "city": "Testville", "title": "Test economy",
+      "sources": [{"id": "A", "title": "Bulletin"}],
+      "indicators": [
+        {"id": "output", "name": "Output", "unit": "bn CNY", "points": [
+          {"year": 2010, "value": 30, "confidence": "high", "sources": ["A"]},
+          {"year": 2011, "value": -20, "confidence": "high", "sources": ["A"]},
+          {"year": 2013, "value": 50, "confidence": "high", "flags": ["approximate"], "sources": ["A"]}
+        ]},
+        {"id": "growth", "name": "Growth", "unit": "%", "points": [
+          {"year": 2010, "value": -1.5, "confidence": "high", "sources": ["A"]},
+          {"year": 2011, "value": 2.0, "confidence": "high", "sources": ["A"]},
+          {"year": 2013, "value": 4.0, "confidence": "high", "sources": ["A"]}
+        ]}
+      ],
+      "pages": [{"id": "p", "title": "Page", "charts": [
+        {"title": "Output", "kind": "bar", "series": [{"indicator": "output"}]},
+        {"title": "Growth", "kind": "line", "series": [{"indicator": "growth"}]}
+      ]}]
+    }"#;
+    App::new(Dataset::parse(json, "custom.json").unwrap())
+}
+
+#[test]
+fn gaps_negatives_and_flags_in_a_custom_dataset() {
+    let text = screen(&custom(), 60, 30);
+    insta::assert_snapshot!("custom_60x30", text);
+}
+
+#[test]
+fn negative_bars_hang_below_the_zero_line() {
+    let buf = render(&custom(), 60, 30);
+    let text = to_text(&buf);
+    let lines: Vec<&str> = text.lines().collect();
+    let zero = lines
+        .iter()
+        .position(|l| l.contains(" 0┤"))
+        .expect("a zero tick on the bar chart");
+    let below: String = lines[zero + 1..zero + 4].concat();
+    assert!(
+        below.contains('█'),
+        "the 2011 bar of −20 is drawn below zero:\n{text}"
+    );
+}
+
+#[test]
+fn a_missing_year_is_a_dot_not_a_bar() {
+    let text = screen(&custom(), 60, 30);
+    assert!(text.contains('·'), "2012 has no data:\n{text}");
+    assert!(
+        text.contains("50~"),
+        "the approximate 2013 value is marked:\n{text}"
+    );
+}
