@@ -140,3 +140,14 @@ fn a_missing_year_is_a_dot_not_a_bar() {
         "the approximate 2013 value is marked:\n{text}"
     );
 }
+
+#[test]
+fn readme_snapshot_is_the_real_r_and_d_tab() {
+    let readme = include_str!("../README.md");
+    let block = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    assert_eq!(block, screen(&app_on(2), 80, 24), "update the README's snapshot");
+}
