@@ -24,6 +24,18 @@ impl App {
         }
     }
 
+    #[must_use]
+    pub fn with_theme(self, theme: Theme) -> App {
+        App { theme, ..self }
+    }
+
+    /// Starts on the tab at `index`, if the dataset has one.
+    #[must_use]
+    pub fn with_tab(mut self, index: usize) -> App {
+        self.update(Action::GoToTab(index));
+        self
+    }
+
     /// The selected tab, as an index into the dataset's pages.
     pub fn tab(&self) -> usize {
         self.tab

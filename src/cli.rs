@@ -1,15 +1,161 @@
-//! The command line.
+//! The command line: the interactive dashboard by default, and three headless subcommands.
 
 use std::path::PathBuf;
+use std::str::FromStr;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// A terminal dashboard of Shenzhen's economy: GDP, R&D, trade, people and firms, every
-/// figure sourced. Arrow keys switch tabs; q quits.
+use crate::theme::ThemeName;
+
+/// A terminal dashboard of Shenzhen's economy: GDP, R&D, trade, people and firms, every figure
+/// sourced. Arrow keys switch tabs; q quits.
 #[derive(Debug, Parser)]
-#[command(name = "shenzhen-dash", version, about)]
+#[command(
+    name = "shenzhen-dash",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
+    #[command(flatten)]
+    pub view: ViewArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render tabs without a terminal, to stdout: for slides, READMEs and CI.
+    Snapshot(SnapshotArgs),
+    /// Print every data point as CSV or JSON.
+    Export(ExportArgs),
+    /// Validate a dataset file: a summary and exit 0, or every problem and exit 1.
+    Check(CheckArgs),
+}
+
+/// What the dashboard shows and how.
+#[derive(Debug, Clone, Args)]
+pub struct ViewArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Start on this tab: a page id (gdp, rd, …), its title, or its number.
+    #[arg(long, value_name = "NAME|N")]
+    pub tab: Option<String>,
+    /// Colours: dark, light (for projectors) or mono. NO_COLOR removes colour from any theme.
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DataArg {
     /// Chart this dataset file instead of the embedded Shenzhen data.
     #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    /// The tab to render: a page id, its title, its number, or `all`.
+    #[arg(long, value_name = "NAME|N|all", default_value = "1")]
+    pub tab: String,
+    /// The frame's size in columns and rows.
+    #[arg(long, value_name = "WxH", default_value = "100x30")]
+    pub size: Size,
+    #[arg(long, value_enum, default_value_t = SnapshotFormat::Text)]
+    pub format: SnapshotFormat,
+    /// Colours: dark, light or mono. NO_COLOR removes colour from any theme.
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SnapshotFormat {
+    /// Plain text: exactly H lines of at most W columns, no escape sequences.
+    Text,
+    /// Text with colours and styles as SGR escape sequences.
+    Ansi,
+    /// One self-contained HTML page.
+    Html,
+    /// One self-contained SVG image.
+    Svg,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One row per point: indicator,year,value,unit,confidence,flags,sources.
+    Csv,
+    /// An array of objects with the same keys.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The dataset file to validate.
+    pub file: PathBuf,
+}
+
+/// A frame size given as `WxH`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Size {
+    pub const MAX_WIDTH: u16 = 1000;
+    pub const MAX_HEIGHT: u16 = 500;
+}
+
+impl FromStr for Size {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Size, String> {
+        let (w, h) = text
+            .split_once(['x', 'X', '×'])
+            .ok_or_else(|| format!("expected WIDTHxHEIGHT such as 100x30, got {text:?}"))?;
+        let parse = |part: &str, what: &str, max: u16| {
+            let number: u16 = part.trim().parse().map_err(|_| {
+                format!("{what} must be a whole number from 1 to {max}, got {part:?}")
+            })?;
+            if number == 0 || number > max {
+                return Err(format!("{what} must be from 1 to {max}, got {number}"));
+            }
+            Ok(number)
+        };
+        Ok(Size {
+            width: parse(w, "width", Size::MAX_WIDTH)?,
+            height: parse(h, "height", Size::MAX_HEIGHT)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_refuse_nonsense() {
+        assert_eq!(
+            "120x40".parse(),
+            Ok(Size {
+                width: 120,
+                height: 40
+            })
+        );
+        for bad in [
+            "0x30", "100x0", "-1x30", "100", "axb", "99999x30", "100x501", "",
+        ] {
+            assert!(bad.parse::<Size>().is_err(), "{bad}");
+        }
+    }
 }

@@ -1,12 +1,20 @@
 //! Frames without a terminal: the exact widget the interactive app draws, rendered into a
-//! buffer and turned into text.
+//! buffer and written out as plain text, ANSI, HTML or SVG.
+
+mod ansi;
+mod html;
+mod palette;
+mod svg;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
+use crate::cli::SnapshotFormat;
+use crate::theme::Theme;
 
 /// Renders the app as it would appear in a `width`×`height` terminal.
 pub fn render(app: &App, width: u16, height: u16) -> Buffer {
@@ -16,26 +24,66 @@ pub fn render(app: &App, width: u16, height: u16) -> Buffer {
     buf
 }
 
+/// The frame in the chosen format; the same input always gives the same bytes.
+pub fn write(buf: &Buffer, format: SnapshotFormat, theme: &Theme, title: &str) -> String {
+    match format {
+        SnapshotFormat::Text => to_text(buf),
+        SnapshotFormat::Ansi => ansi::write(buf),
+        SnapshotFormat::Html => html::write(buf, theme, title),
+        SnapshotFormat::Svg => svg::write(buf, theme, title),
+    }
+}
+
 /// The buffer as plain text: one line per row, trailing spaces trimmed, wide characters
 /// counted once.
 pub fn to_text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut text = String::with_capacity(usize::from(area.width + 1) * usize::from(area.height));
-    for y in area.top()..area.bottom() {
+    let mut text = String::with_capacity(buf.content.len() + usize::from(buf.area.height));
+    for y in buf.area.top()..buf.area.bottom() {
         let start = text.len();
-        let mut skip = 0;
-        for x in area.left()..area.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            text.push_str(symbol);
+        for run in runs(buf, y) {
+            text.push_str(&run.text);
         }
         let trimmed = text[start..].trim_end().len();
         text.truncate(start + trimmed);
         text.push('\n');
     }
     text
+}
+
+/// Neighbouring cells of one row that share a style.
+struct Run {
+    text: String,
+    style: Style,
+    /// First column and width in columns.
+    x: u16,
+    width: u16,
+}
+
+fn runs(buf: &Buffer, y: u16) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut skip = 0;
+    for x in buf.area.left()..buf.area.right() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let cell = &buf[(x, y)];
+        let symbol = cell.symbol();
+        let width = symbol.width().max(1) as u16;
+        skip = width - 1;
+        let style = cell.style();
+        match runs.last_mut() {
+            Some(run) if run.style == style => {
+                run.text.push_str(symbol);
+                run.width += width;
+            }
+            _ => runs.push(Run {
+                text: symbol.to_owned(),
+                style,
+                x,
+                width,
+            }),
+        }
+    }
+    runs
 }

@@ -8,8 +8,10 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod data;
 pub mod error;
+pub mod export;
 pub mod headless;
 pub mod theme;
 pub mod tui;

@@ -1,11 +1,28 @@
 //! Every colour the dashboard uses, named by role. Meaning never rests on colour alone: the
-//! selected tab is also reversed and bold, series also differ by marker or fill.
+//! selected tab is also reversed and bold, series also differ by marker or fill, so the `mono`
+//! theme and `NO_COLOR` lose nothing but colour.
 
+use clap::ValueEnum;
 use ratatui::style::{Color, Modifier, Style};
+
+/// The themes a user can pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ThemeName {
+    /// Light text on the terminal's dark background (default).
+    #[default]
+    Dark,
+    /// Dark text on white, high contrast: projectors wash out dark themes.
+    Light,
+    /// No colour at all: bold, reverse and markers carry the meaning.
+    Mono,
+}
 
 /// Named styles for one look of the dashboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
+    pub name: ThemeName,
+    /// The whole screen's colours; `Reset` keeps the terminal's own.
+    pub base: Style,
     pub text: Style,
     pub muted: Style,
     pub title: Style,
@@ -29,11 +46,31 @@ impl Default for Theme {
 }
 
 impl Theme {
+    pub fn named(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Mono => Theme::mono(),
+        }
+    }
+
+    /// The theme a user asked for, without colour when `NO_COLOR` is set (no-color.org).
+    pub fn pick(name: ThemeName, no_color: bool) -> Theme {
+        let theme = Theme::named(name);
+        if no_color {
+            theme.without_colour()
+        } else {
+            theme
+        }
+    }
+
     /// Light text on the terminal's own dark background. Series colours are the Okabe–Ito
     /// colour-blind-safe palette, in the 256-colour cube every modern terminal has.
     pub fn dark() -> Theme {
         let muted = Style::new().fg(Color::Indexed(245));
         Theme {
+            name: ThemeName::Dark,
+            base: Style::new(),
             text: Style::new(),
             muted,
             title: Style::new().add_modifier(Modifier::BOLD),
@@ -66,12 +103,123 @@ impl Theme {
         }
     }
 
+    /// Near-black on white: the darker Okabe–Ito shades, which keep their contrast when a
+    /// projector washes the picture out.
+    pub fn light() -> Theme {
+        let ink = Color::Indexed(232);
+        let muted = Style::new().fg(Color::Indexed(240));
+        Theme {
+            name: ThemeName::Light,
+            base: Style::new().fg(ink).bg(Color::Indexed(231)),
+            text: Style::new().fg(ink),
+            muted,
+            title: Style::new().fg(ink).add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::Indexed(245)),
+            axis: muted,
+            tab: Style::new().fg(ink),
+            tab_selected: Style::new()
+                .fg(Color::Indexed(25))
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            key: Style::new()
+                .fg(Color::Indexed(25))
+                .add_modifier(Modifier::BOLD),
+            value: Style::new().fg(ink).add_modifier(Modifier::BOLD),
+            gap: muted,
+            flag: Style::new()
+                .fg(Color::Indexed(130))
+                .add_modifier(Modifier::BOLD),
+            break_mark: Style::new().fg(Color::Indexed(127)),
+            warning: Style::new()
+                .fg(Color::Indexed(160))
+                .add_modifier(Modifier::BOLD),
+            series: [
+                Color::Indexed(166), // vermillion-orange
+                Color::Indexed(25),  // blue
+                Color::Indexed(29),  // bluish green
+                Color::Indexed(127), // reddish purple
+                Color::Indexed(94),  // brown (yellow is unreadable on white)
+                Color::Indexed(31),  // sky blue, darkened
+            ],
+        }
+    }
+
+    /// No colour: the terminal's own foreground and background, meaning in modifiers.
+    pub fn mono() -> Theme {
+        Theme {
+            name: ThemeName::Mono,
+            ..Theme::dark().without_colour()
+        }
+    }
+
+    /// This theme with every colour removed and every modifier kept.
+    #[must_use]
+    pub fn without_colour(self) -> Theme {
+        let strip = |style: Style| Style {
+            fg: None,
+            bg: None,
+            underline_color: None,
+            ..style
+        };
+        Theme {
+            name: self.name,
+            base: strip(self.base),
+            text: strip(self.text),
+            muted: strip(self.muted),
+            title: strip(self.title),
+            border: strip(self.border),
+            axis: strip(self.axis),
+            tab: strip(self.tab),
+            tab_selected: strip(self.tab_selected),
+            key: strip(self.key),
+            value: strip(self.value),
+            gap: strip(self.gap),
+            flag: strip(self.flag),
+            break_mark: strip(self.break_mark),
+            warning: strip(self.warning),
+            series: [Color::Reset; 6],
+        }
+    }
+
     /// The colour of the `index`th series of a chart.
     pub fn series_color(&self, index: usize) -> Color {
         self.series[index % self.series.len()]
     }
 
     pub fn series(&self, index: usize) -> Style {
-        Style::new().fg(self.series_color(index))
+        match self.series_color(index) {
+            Color::Reset => Style::new(),
+            color => Style::new().fg(color),
+        }
+    }
+
+    /// The background charts paint on (`Reset` for the terminal's own).
+    pub fn background(&self) -> Color {
+        self.base.bg.unwrap_or(Color::Reset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_keeps_the_selected_tab_distinguishable() {
+        let theme = Theme::dark().without_colour();
+        assert_eq!(theme.tab_selected.fg, None);
+        assert!(
+            theme
+                .tab_selected
+                .add_modifier
+                .contains(Modifier::REVERSED | Modifier::BOLD)
+        );
+        assert_eq!(theme.series(0), Style::new());
+    }
+
+    #[test]
+    fn no_color_strips_any_theme() {
+        let theme = Theme::pick(ThemeName::Light, true);
+        assert_eq!(theme.name, ThemeName::Light);
+        assert_eq!(theme.base.bg, None);
+        assert_eq!(theme.background(), Color::Reset);
     }
 }

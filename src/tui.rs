@@ -11,11 +11,15 @@ use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, LeaveAlternateScreen, disable_raw_mode,
 };
 
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
 use crate::action;
 use crate::app::App;
 
 /// Runs the dashboard until the user quits. Blocks on input: nothing runs between events.
 pub fn run(app: &mut App) -> io::Result<()> {
+    restore_on_signals()?;
     let mut terminal = enter()?;
     let result = event_loop(&mut terminal, app);
     restore();
@@ -29,6 +33,22 @@ fn enter() -> io::Result<DefaultTerminal> {
         hook(info);
     }));
     ratatui::try_init().inspect_err(|_| restore())
+}
+
+/// `SIGTERM`, `SIGHUP` and an external `SIGINT` end the program; restore the terminal first.
+/// (In raw mode Ctrl-C is a key press, handled as `Quit`.) The thread sleeps in the kernel
+/// until a signal arrives, so it costs nothing while idle.
+fn restore_on_signals() -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor. Safe to call twice.

@@ -28,6 +28,7 @@ const QUIT_HINT_WIDTH: usize = 8;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.base);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf, &self.theme);
             return;

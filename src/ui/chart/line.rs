@@ -31,6 +31,7 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
     };
     let canvas = Canvas::default()
         .marker(Marker::Braille)
+        .background_color(plot.theme.background())
         .x_bounds([0.0, f64::from(area.width * 2 - 1)])
         .y_bounds([0.0, max_dot_y])
         .paint(|ctx| {

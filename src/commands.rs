@@ -1,0 +1,163 @@
+//! Each mode of the command line, from parsed arguments to output. Everything that can fail
+//! on the user's input fails here, before the terminal is touched.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use crate::app::App;
+use crate::cli::{CheckArgs, Cli, Command, DataArg, ExportArgs, SnapshotArgs, ViewArgs};
+use crate::data::{Dataset, Page};
+use crate::error::LoadError;
+use crate::theme::Theme;
+use crate::{export, headless, tui};
+
+/// Why the program stops early, and its exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The command line asks for something that does not exist (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// The dataset cannot be used (exit 1).
+    #[error(transparent)]
+    Data(#[from] LoadError),
+    /// Every problem `check` found, one per line (exit 1).
+    #[error("{}", .0.join("\n"))]
+    Problems(Vec<String>),
+    /// Writing the output or driving the terminal failed (exit 1).
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let result = match cli.command {
+        None => interactive(&cli.view, no_color),
+        Some(Command::Snapshot(args)) => snapshot(&args, no_color),
+        Some(Command::Export(args)) => export(&args),
+        Some(Command::Check(args)) => check(&args),
+    };
+    match result {
+        // A reader that stops early (`| head`) is not an error.
+        Err(Failure::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn load(arg: &DataArg) -> Result<Dataset, LoadError> {
+    match &arg.data {
+        Some(path) => Dataset::from_file(path),
+        None => Dataset::embedded(),
+    }
+}
+
+fn interactive(args: &ViewArgs, no_color: bool) -> Result<(), Failure> {
+    let data = load(&args.data)?;
+    let tab = match &args.tab {
+        Some(name) => resolve_tab(&data.pages, name)?,
+        None => 0,
+    };
+    if !io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "stdout is not a terminal; to render without one, use `shenzhen-dash snapshot`"
+                .to_owned(),
+        ));
+    }
+    let mut app = App::new(data)
+        .with_theme(Theme::pick(args.theme, no_color))
+        .with_tab(tab);
+    tui::run(&mut app)?;
+    Ok(())
+}
+
+fn snapshot(args: &SnapshotArgs, no_color: bool) -> Result<(), Failure> {
+    let data = load(&args.data)?;
+    let tabs: Vec<usize> = if args.tab.eq_ignore_ascii_case("all") {
+        (0..data.pages.len()).collect()
+    } else {
+        vec![resolve_tab(&data.pages, &args.tab)?]
+    };
+    let theme = Theme::pick(args.theme, no_color);
+    let (width, height) = (args.size.width, args.size.height);
+    let mut app = App::new(data).with_theme(theme);
+    let mut out = io::stdout().lock();
+    for tab in tabs {
+        app = app.with_tab(tab);
+        let page = &app.data.pages[tab];
+        let title = format!("{} · {} ({}×{})", app.data.title, page.title, width, height);
+        if args.tab.eq_ignore_ascii_case("all") {
+            writeln!(out, "== {} {}: {} ==", tab + 1, page.id, page.title)?;
+        }
+        let frame = headless::render(&app, width, height);
+        out.write_all(headless::write(&frame, args.format, &app.theme, &title).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn export(args: &ExportArgs) -> Result<(), Failure> {
+    let data = load(&args.data)?;
+    let mut out = io::stdout().lock();
+    export::write(&data, args.format, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn check(args: &CheckArgs) -> Result<(), Failure> {
+    let data = match Dataset::from_file(&args.file) {
+        Ok(data) => data,
+        Err(LoadError::Invalid { file, problems }) => {
+            let lines = problems.iter().map(|p| format!("{file}: {p}")).collect();
+            return Err(Failure::Problems(lines));
+        }
+        Err(err) => return Err(err.into()),
+    };
+    writeln!(io::stdout(), "{}", summary(&data, &args.file))?;
+    Ok(())
+}
+
+/// `FILE: ok — Shenzhen, 16 indicators, 143 points, 2010–2024, 6 pages, 97 sources`.
+fn summary(data: &Dataset, file: &Path) -> String {
+    let points: usize = data.indicators.iter().map(|i| i.points.len()).sum();
+    let years = data
+        .year_span()
+        .map(|(a, b)| format!("{a}–{b}"))
+        .unwrap_or_default();
+    format!(
+        "{}: ok — {}, {} indicators, {points} points, {years}, {} pages, {} sources",
+        file.display(),
+        data.city,
+        data.indicators.len(),
+        data.pages.len(),
+        data.sources.len()
+    )
+}
+
+/// A tab named by the user: a page id or title (any case), or its number from 1.
+pub fn resolve_tab(pages: &[Page], name: &str) -> Result<usize, Failure> {
+    let wanted = name.trim();
+    if let Ok(number) = wanted.parse::<usize>()
+        && (1..=pages.len()).contains(&number)
+    {
+        return Ok(number - 1);
+    }
+    pages
+        .iter()
+        .position(|p| p.id.eq_ignore_ascii_case(wanted) || p.title.eq_ignore_ascii_case(wanted))
+        .ok_or_else(|| {
+            let ids: Vec<&str> = pages.iter().map(|p| p.id.as_str()).collect();
+            Failure::Usage(format!(
+                "unknown tab {name:?}: choose one of {} or a number from 1 to {}",
+                ids.join(", "),
+                pages.len()
+            ))
+        })
+}
