@@ -149,5 +149,9 @@ fn readme_snapshot_is_the_real_r_and_d_tab() {
         .nth(1)
         .and_then(|rest| rest.split("```").next())
         .unwrap();
-    assert_eq!(block, screen(&app_on(2), 80, 24), "update the README's snapshot");
+    assert_eq!(
+        block,
+        screen(&app_on(2), 80, 24),
+        "update the README's snapshot"
+    );
 }
