@@ -44,6 +44,12 @@ pub struct ViewArgs {
     /// Colours: dark, light (for projectors) or mono. NO_COLOR removes colour from any theme.
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
+    /// Advance to the next tab every SECONDS, looping (Space pauses, `a` stops).
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub autoplay: Option<u64>,
+    /// Draw with plain ASCII, for terminals and fonts without Braille or block characters.
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -68,6 +74,9 @@ pub struct SnapshotArgs {
     /// Colours: dark, light or mono. NO_COLOR removes colour from any theme.
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
+    /// Draw with plain ASCII instead of Braille, block and box-drawing characters.
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

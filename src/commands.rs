@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use crate::app::App;
 use crate::cli::{CheckArgs, Cli, Command, DataArg, ExportArgs, SnapshotArgs, ViewArgs};
@@ -74,6 +75,11 @@ fn interactive(args: &ViewArgs, no_color: bool) -> Result<(), Failure> {
     let mut app = App::new(data)
         .with_theme(Theme::pick(args.theme, no_color))
         .with_tab(tab);
+    app.no_color = no_color;
+    app.ascii = args.ascii;
+    if let Some(seconds) = args.autoplay {
+        app = app.with_autoplay(Duration::from_secs(seconds), Instant::now());
+    }
     tui::run(&mut app)?;
     Ok(())
 }
@@ -88,6 +94,7 @@ fn snapshot(args: &SnapshotArgs, no_color: bool) -> Result<(), Failure> {
     let theme = Theme::pick(args.theme, no_color);
     let (width, height) = (args.size.width, args.size.height);
     let mut app = App::new(data).with_theme(theme);
+    app.ascii = args.ascii;
     let mut out = io::stdout().lock();
     for tab in tabs {
         app = app.with_tab(tab);

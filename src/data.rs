@@ -5,6 +5,7 @@ mod validate;
 mod value;
 
 use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -87,6 +88,17 @@ pub enum Confidence {
     Low,
 }
 
+impl Confidence {
+    /// The name as written in dataset files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+}
+
 /// Caveats a reader must be able to see on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -115,6 +127,14 @@ impl Flag {
             Flag::Preliminary => '*',
             Flag::Derived => '†',
             Flag::LowerBound => '≥',
+        }
+    }
+
+    /// The name as written in dataset files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Flag::LowerBound => "lower_bound",
+            other => other.name(),
         }
     }
 
@@ -231,7 +251,8 @@ impl Dataset {
 
     /// Reads and loads a user's dataset file.
     pub fn from_file(path: &Path) -> Result<Dataset, LoadError> {
-        let name = path.display().to_string();
+        // A file name can hold any byte but a slash or NUL; it must not break the one-line message.
+        let name = crate::error::sanitize(&path.display().to_string());
         let read = |source| LoadError::Read {
             file: name.clone(),
             source,
@@ -246,7 +267,17 @@ impl Dataset {
                 bytes: meta.len(),
             });
         }
-        let bytes = std::fs::read(path).map_err(read)?;
+        // A pipe or device (`/dev/zero`) reports no size: stop reading past the limit.
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(read)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(LoadError::TooLarge {
+                file: name,
+                bytes: bytes.len() as u64,
+            });
+        }
         let text = String::from_utf8(bytes).map_err(|err| LoadError::NotUtf8 {
             file: name.clone(),
             offset: err.utf8_error().valid_up_to(),
@@ -256,6 +287,20 @@ impl Dataset {
 
     /// Parses and validates dataset text; `file` names it in messages.
     pub fn parse(text: &str, file: &str) -> Result<Dataset, LoadError> {
+        // Editors on Windows may save UTF-8 with a byte order mark; JSON parsers may ignore it.
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        // serde also accepts a struct written as an array of its fields in order, which turns a
+        // top-level array into baffling messages about its first element.
+        let start = text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len();
+        if text[start..].starts_with('[') {
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            return Err(LoadError::Syntax {
+                file: file.to_owned(),
+                line: text[..start].matches('\n').count() + 1,
+                column: start - line_start + 1,
+                message: "expected a JSON object, found an array".to_owned(),
+            });
+        }
         let mut json = serde_json::Deserializer::from_str(text);
         let dataset: Dataset = serde_path_to_error::deserialize(&mut json)
             .map_err(|err| LoadError::from_json(file, &err))?;

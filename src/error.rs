@@ -16,10 +16,15 @@ pub enum LoadError {
     #[error("{file}: is a directory, not a dataset file")]
     NotAFile { file: String },
     #[error(
-        "{file}: is {bytes} bytes; datasets are limited to {} bytes (16 MiB)",
+        "{file}: is larger than {} bytes (16 MiB), the limit for a dataset",
         crate::data::MAX_FILE_BYTES
     )]
-    TooLarge { file: String, bytes: u64 },
+    TooLarge {
+        file: String,
+        /// The file's size or, for a stream such as a pipe or device, how much was read before
+        /// reading stopped.
+        bytes: u64,
+    },
     #[error("{file}: is not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 { file: String, offset: usize },
     #[error("{file}:{line}:{column}: {message}")]
@@ -54,13 +59,13 @@ impl LoadError {
         if let Some(cut) = message.rfind(" at line ") {
             message.truncate(cut);
         }
-        if err.is_eof() && !message.contains("EOF") {
-            message.push_str(" (the file ends too early)");
-        }
+        // "EOF while parsing an object" → "the file ends while parsing an object".
+        let message = message.replace("EOF while", "the file ends while");
         LoadError::Syntax {
             file: file.to_owned(),
             line: err.line(),
-            column: err.column(),
+            // serde_json counts columns from 1, except at the very start of a line.
+            column: err.column().max(1),
             message: sanitize(&(prefix + &message)),
         }
     }
@@ -84,7 +89,7 @@ fn more(count: usize) -> String {
 
 /// serde quotes unknown field names and bad strings from the input; never let a control
 /// character from a file reach the terminal through a message.
-fn sanitize(text: &str) -> String {
+pub(crate) fn sanitize(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
         .collect()

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::cli::ExportFormat;
-use crate::data::{Confidence, Dataset, Flag, Indicator, Point};
+use crate::data::{Dataset, Flag, Indicator, Point};
 
 /// The CSV header, also the JSON objects' keys.
 pub const COLUMNS: [&str; 7] = [
@@ -43,7 +43,7 @@ fn write_csv<'a>(
             &point.year.to_string(),
             &point.value.to_string(),
             &indicator.unit,
-            confidence(point.confidence),
+            point.confidence.name(),
             &flags(&point.flags).join(";"),
             &point.sources.join(";"),
         ])?;
@@ -74,7 +74,7 @@ fn write_json<'a>(
                 year: point.year,
                 value: RawValue::from_string(point.value.to_string())?,
                 unit: &indicator.unit,
-                confidence: confidence(point.confidence),
+                confidence: point.confidence.name(),
                 flags: flags(&point.flags),
                 sources: &point.sources,
             })
@@ -84,23 +84,6 @@ fn write_json<'a>(
     writeln!(out)
 }
 
-fn confidence(confidence: Confidence) -> &'static str {
-    match confidence {
-        Confidence::High => "high",
-        Confidence::Medium => "medium",
-        Confidence::Low => "low",
-    }
-}
-
 fn flags(flags: &[Flag]) -> Vec<&'static str> {
-    flags
-        .iter()
-        .map(|flag| match flag {
-            Flag::Preliminary => "preliminary",
-            Flag::Approximate => "approximate",
-            Flag::Rounded => "rounded",
-            Flag::Derived => "derived",
-            Flag::LowerBound => "lower_bound",
-        })
-        .collect()
+    flags.iter().map(|flag| flag.id()).collect()
 }

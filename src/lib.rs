@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod derive;
 pub mod error;
 pub mod export;
 pub mod headless;

@@ -36,6 +36,10 @@ pub struct Theme {
     pub flag: Style,
     pub break_mark: Style,
     pub warning: Style,
+    /// The year cursor's guide through the charts.
+    pub cursor: Style,
+    /// Dated events on the year axis.
+    pub event: Style,
     series: [Color; 6],
 }
 
@@ -92,6 +96,10 @@ impl Theme {
             warning: Style::new()
                 .fg(Color::Indexed(166))
                 .add_modifier(Modifier::BOLD),
+            cursor: Style::new().fg(Color::Indexed(250)),
+            event: Style::new()
+                .fg(Color::Indexed(110))
+                .add_modifier(Modifier::BOLD),
             series: [
                 Color::Indexed(214), // orange
                 Color::Indexed(74),  // sky blue
@@ -131,6 +139,10 @@ impl Theme {
             break_mark: Style::new().fg(Color::Indexed(127)),
             warning: Style::new()
                 .fg(Color::Indexed(160))
+                .add_modifier(Modifier::BOLD),
+            cursor: Style::new().fg(Color::Indexed(243)),
+            event: Style::new()
+                .fg(Color::Indexed(24))
                 .add_modifier(Modifier::BOLD),
             series: [
                 Color::Indexed(166), // vermillion-orange
@@ -176,6 +188,8 @@ impl Theme {
             flag: strip(self.flag),
             break_mark: strip(self.break_mark),
             warning: strip(self.warning),
+            cursor: strip(self.cursor),
+            event: strip(self.event),
             series: [Color::Reset; 6],
         }
     }

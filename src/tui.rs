@@ -2,10 +2,11 @@
 //! once and left on every exit path: normal return, error, and panic.
 
 use std::io::{self, Write, stdout};
+use std::time::Instant;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, LeaveAlternateScreen, disable_raw_mode,
@@ -14,8 +15,9 @@ use ratatui::crossterm::terminal::{
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::action;
+use crate::action::{self, Action};
 use crate::app::App;
+use crate::ui;
 
 /// Runs the dashboard until the user quits. Blocks on input: nothing runs between events.
 pub fn run(app: &mut App) -> io::Result<()> {
@@ -32,7 +34,9 @@ fn enter() -> io::Result<DefaultTerminal> {
         restore();
         hook(info);
     }));
-    ratatui::try_init().inspect_err(|_| restore())
+    let terminal = ratatui::try_init().inspect_err(|_| restore())?;
+    execute!(stdout(), EnableMouseCapture).inspect_err(|_| restore())?;
+    Ok(terminal)
 }
 
 /// `SIGTERM`, `SIGHUP` and an external `SIGINT` end the program; restore the terminal first.
@@ -51,19 +55,39 @@ fn restore_on_signals() -> io::Result<()> {
     Ok(())
 }
 
-/// Leaves raw mode and the alternate screen and shows the cursor. Safe to call twice.
+/// Leaves raw mode, mouse capture and the alternate screen, and shows the cursor. Safe to
+/// call twice.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     draw(terminal, app)?;
     loop {
-        let event = event::read()?;
-        let redraw = match action::from_event(&event) {
-            Some(action) => app.update(action),
-            None => matches!(event, Event::Resize(..)),
+        // Block until input arrives; only a running autoplay sets a deadline to wake up at.
+        let event = match app.deadline() {
+            None => Some(event::read()?),
+            Some(deadline) => {
+                let timeout = deadline.saturating_duration_since(Instant::now());
+                if event::poll(timeout)? {
+                    Some(event::read()?)
+                } else {
+                    None
+                }
+            }
+        };
+        let now = Instant::now();
+        let redraw = match &event {
+            None => app.update(Action::Tick, now),
+            Some(event) => {
+                let width = terminal.size()?.width;
+                let tab_at = |column, row| ui::tab_at(&app.data.pages, width, column, row);
+                match action::from_event(event, tab_at) {
+                    Some(action) => app.update(action, now),
+                    None => matches!(event, Event::Resize(..)),
+                }
+            }
         };
         if app.should_quit() {
             return Ok(());

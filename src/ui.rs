@@ -2,29 +2,41 @@
 //! of the state, so a frame renders the same into a terminal or a test buffer.
 
 mod chart;
+mod footer;
 mod format;
+mod glyphs;
+mod overlay;
 mod overview;
 mod page;
+mod readout;
 mod tabs;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::action::{BINDINGS, Command};
 use crate::app::App;
+use crate::data::Dataset;
+use crate::derive::View;
 use crate::theme::Theme;
 
-pub use format::{grouped, with_unit};
-pub use tabs::tab_titles;
+pub use format::{grouped, is_percent, with_unit};
+pub use glyphs::Glyphs;
+pub use tabs::{tab_at, tab_titles};
 
 /// Below this size the layout cannot be read; a message asks for more room instead.
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
 
-/// Room kept in the footer for the quit hint.
-const QUIT_HINT_WIDTH: usize = 8;
+/// What every drawing function needs besides its own region: the data and how to show it.
+pub struct Ctx<'a> {
+    pub data: &'a Dataset,
+    pub theme: &'a Theme,
+    pub glyphs: Glyphs,
+    pub cursor: Option<i32>,
+    pub view: View,
+}
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -33,16 +45,35 @@ impl Widget for &App {
             render_too_small(area, buf, &self.theme);
             return;
         }
+        let ctx = Ctx {
+            data: &self.data,
+            theme: &self.theme,
+            glyphs: Glyphs::new(self.ascii),
+            cursor: self.cursor(),
+            view: self.view(),
+        };
+        let page = self.data.pages.get(self.tab());
+        let readout = page.map(|p| readout::lines(p, &ctx)).unwrap_or_default();
         let [tabs, body, footer] = area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(1),
         ]));
-        tabs::render(&self.data.pages, self.tab(), &self.theme, tabs, buf);
-        if let Some(page) = self.data.pages.get(self.tab()) {
-            page::render(page, &self.data, &self.theme, body, buf);
+        // The readout gives way before the charts do.
+        let readout_rows = (readout.len() as u16).min(body.height.saturating_sub(12));
+        let [body, readout_area] = body.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(readout_rows),
+        ]));
+        tabs::render(&self.data.pages, self.tab(), &ctx, tabs, buf);
+        if let Some(page) = page {
+            page::render(page, &ctx, body, buf);
         }
-        render_footer(self, footer, buf);
+        Paragraph::new(readout).render(readout_area, buf);
+        footer::render(self, &ctx, footer, buf);
+        if let (Some(overlay), Some(page)) = (self.overlay(), page) {
+            overlay::render(overlay, page, &ctx, area, buf);
+        }
     }
 }
 
@@ -69,48 +100,4 @@ fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
         .centered()
         .wrap(Wrap { trim: true })
         .render(middle, buf);
-}
-
-/// Key hints from the key table on the left, the dataset's provenance on the right.
-fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let mut hints = Vec::new();
-    let mut used = 0;
-    for binding in BINDINGS {
-        let keys = binding.label.split(' ').next().unwrap_or(binding.label);
-        let hint = [
-            Span::styled(format!(" {keys}"), theme.key),
-            Span::styled(format!(" {} ", binding.description), theme.muted),
-        ];
-        // Whole hints only, and room is kept for the quit hint, which always shows.
-        let width: usize = hint.iter().map(Span::width).sum();
-        let is_quit = binding.action == Command::Quit;
-        if !is_quit && used + width + QUIT_HINT_WIDTH > usize::from(area.width) {
-            continue;
-        }
-        used += width;
-        hints.extend(hint);
-    }
-    let data = &app.data;
-    let span = data
-        .year_span()
-        .map(|(a, b)| format!(" · {a}–{b}"))
-        .unwrap_or_default();
-    let about = format!(
-        "{}{span} · {} sources ",
-        data.title,
-        data.cited_sources().len()
-    );
-    let about_width = about.chars().count() as u16;
-    let hints_width: u16 = hints.iter().map(|s| s.width() as u16).sum();
-    if hints_width + about_width <= area.width {
-        let [left, right] = area.layout(&Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(about_width),
-        ]));
-        Line::from(hints).render(left, buf);
-        Line::styled(about, theme.muted).render(right, buf);
-    } else {
-        Line::from(hints).render(area, buf);
-    }
 }

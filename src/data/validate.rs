@@ -87,7 +87,14 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Messages quote ids, units and other text from the file: keep their control characters
+    /// from reaching the terminal, whichever check wrote the message.
     fn problem(&mut self, path: String, message: String) {
+        let message = if message.contains(char::is_control) {
+            printable(&message)
+        } else {
+            message
+        };
         self.problems.push(Problem { path, message });
     }
 

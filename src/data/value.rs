@@ -29,7 +29,7 @@ impl Value {
             .split_once(['e', 'E'])
             .and_then(|(_, e)| e.parse().ok())
             .unwrap_or(0);
-        let decimals = (fraction as i64 - exponent).clamp(0, 12) as u8;
+        let decimals = (fraction as i64).saturating_sub(exponent).clamp(0, 12) as u8;
         Some(Value { number, decimals })
     }
 }

@@ -9,17 +9,15 @@ use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::Ctx;
 use super::format::Ticks;
-use crate::data::{ChartKind, ChartSpec, Dataset, Flag, Indicator, Point};
-use crate::theme::Theme;
-
-/// The glyph that marks a break in a series (census correction, method change).
-const BREAK: &str = "┊";
+use crate::data::{ChartKind, ChartSpec, Flag, Indicator, Point};
+use crate::derive;
 
 /// One resolved series of a chart.
 struct Series<'a> {
@@ -35,7 +33,7 @@ struct Plot<'a> {
     scale: Scale,
     series: Vec<Series<'a>>,
     unit: &'a str,
-    theme: &'a Theme,
+    ctx: &'a Ctx<'a>,
 }
 
 impl Plot<'_> {
@@ -48,19 +46,57 @@ impl Plot<'_> {
         first..first + self.years as i32
     }
 
+    fn contains_year(&self, year: i32) -> bool {
+        year >= self.first_year && year < self.first_year + self.years as i32
+    }
+
     /// Marks each break with a dotted column just left of its year.
     fn draw_breaks(&self, buf: &mut Buffer) {
         for brk in self.series.iter().flat_map(|s| &s.indicator.breaks) {
-            if brk.year <= self.first_year || brk.year >= self.first_year + self.years as i32 {
+            if brk.year == self.first_year || !self.contains_year(brk.year) {
                 continue;
             }
-            let slot = self.slot(brk.year);
-            let x = slot.start.saturating_sub(1).max(self.area.x);
-            for y in self.area.top()..self.area.bottom() {
-                buf[(x, y)]
-                    .set_symbol(BREAK)
-                    .set_style(self.theme.break_mark);
+            let x = self.slot(brk.year).start.saturating_sub(1).max(self.area.x);
+            self.column(
+                buf,
+                x,
+                self.ctx.glyphs.series_break,
+                self.ctx.theme.break_mark,
+            );
+        }
+    }
+
+    /// A guide through the plot at the cursor's year, under the bars and lines.
+    fn draw_cursor(&self, buf: &mut Buffer) {
+        if let Some(year) = self.ctx.cursor.filter(|y| self.contains_year(*y)) {
+            let x = self.slot(year).center();
+            self.column(buf, x, self.ctx.glyphs.cursor, self.ctx.theme.cursor);
+        }
+    }
+
+    /// A mark at the top of the plot for each dated event in the chart's years.
+    fn draw_events(&self, buf: &mut Buffer) {
+        for year in self
+            .ctx
+            .data
+            .events
+            .iter()
+            .filter_map(crate::data::Event::year)
+        {
+            if !self.contains_year(year) {
+                continue;
             }
+            let cell = &mut buf[(self.slot(year).center(), self.area.y)];
+            if cell.symbol() == " " {
+                cell.set_symbol(self.ctx.glyphs.event)
+                    .set_style(self.ctx.theme.event);
+            }
+        }
+    }
+
+    fn column(&self, buf: &mut Buffer, x: u16, symbol: &str, style: Style) {
+        for y in self.area.top()..self.area.bottom() {
+            buf[(x, y)].set_symbol(symbol).set_style(style);
         }
     }
 }
@@ -130,14 +166,14 @@ impl Scale {
 }
 
 /// Draws one chart of the page into `area`.
-pub fn render(spec: &ChartSpec, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let series: Vec<Series> = spec
-        .series
+pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let resolved = resolve(spec, ctx);
+    let series: Vec<Series> = resolved
         .iter()
-        .filter_map(|s| {
-            let indicator = data.indicator(&s.indicator)?;
-            let label = s.label.as_deref().unwrap_or(&indicator.name);
-            Some(Series { indicator, label })
+        .map(|(original, derived, label)| Series {
+            indicator: derived.as_ref().unwrap_or(original),
+            label,
         })
         .collect();
     let Some(first) = series.first() else { return };
@@ -147,18 +183,23 @@ pub fn render(spec: &ChartSpec, data: &Dataset, theme: &Theme, area: Rect, buf: 
         points().map(|p| p.year).min(),
         points().map(|p| p.year).max(),
     ) else {
+        render_frame_only(spec, ctx, area, buf);
         return;
     };
 
-    let title = Line::styled(title(&spec.title, unit, area.width), theme.title);
-    let legend = legend(spec.kind, &series, theme);
+    let heading = match ctx.view.label() {
+        Some(view) => format!("{} ({view})", spec.title),
+        None => spec.title.clone(),
+    };
+    let title = Line::styled(title(&heading, unit, area.width), theme.title);
+    let legend = legend(spec.kind, &series, ctx);
     let legend_on_border =
         series.len() > 1 && title.width() + legend.width() + 4 <= usize::from(area.width);
     let mut block = Block::bordered()
-        .border_type(BorderType::Rounded)
+        .border_set(ctx.glyphs.border)
         .border_style(theme.border)
         .title(title)
-        .title_bottom(footnote(&series, theme));
+        .title_bottom(footnote(&series, ctx));
     if legend_on_border {
         block = block.title(legend.clone().right_aligned());
     }
@@ -212,7 +253,7 @@ pub fn render(spec: &ChartSpec, data: &Dataset, theme: &Theme, area: Rect, buf: 
         scale,
         series,
         unit,
-        theme,
+        ctx,
     };
     render_y_axis(&plot, spec.kind, &labels, y_labels, y_axis, buf);
     let x_axis = Rect {
@@ -221,10 +262,44 @@ pub fn render(spec: &ChartSpec, data: &Dataset, theme: &Theme, area: Rect, buf: 
         ..axis_row
     };
     render_x_axis(&plot, x_axis, buf);
+    plot.draw_cursor(buf);
     match spec.kind {
         ChartKind::Bar => bar::render(&plot, buf),
-        ChartKind::Line => line::render(&plot, buf),
+        ChartKind::Line => {
+            line::render(&plot, buf);
+            plot.draw_events(buf);
+        }
     }
+}
+
+/// Each series' indicator, its derived copy for a derived view, and its legend label.
+fn resolve<'a>(
+    spec: &'a ChartSpec,
+    ctx: &Ctx<'a>,
+) -> Vec<(&'a Indicator, Option<Indicator>, &'a str)> {
+    spec.series
+        .iter()
+        .filter_map(|s| {
+            let indicator = ctx.data.indicator(&s.indicator)?;
+            let label = s.label.as_deref().unwrap_or(&indicator.name);
+            Some((indicator, derive::view(indicator, ctx.view), label))
+        })
+        .collect()
+}
+
+/// A chart whose view has no points (a change view of a single year): its frame and a note.
+fn render_frame_only(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .border_set(ctx.glyphs.border)
+        .border_style(ctx.theme.border)
+        .title(Line::styled(format!(" {} ", spec.title), ctx.theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Line::styled(
+        " not enough consecutive years for this view",
+        ctx.theme.muted,
+    )
+    .render(inner, buf);
 }
 
 /// ` Title · unit `, the title shortened with `…` so the unit always shows.
@@ -244,24 +319,28 @@ fn title(title: &str, unit: &str, width: u16) -> String {
 }
 
 /// The marker or fill that tells series apart without colour.
-fn series_symbol(kind: ChartKind, index: usize) -> &'static str {
+fn series_symbol(kind: ChartKind, index: usize, ctx: &Ctx) -> &'static str {
     match kind {
-        ChartKind::Bar => bar::FILLS[index % bar::FILLS.len()],
-        ChartKind::Line => line::MARKERS[index % line::MARKERS.len()],
+        ChartKind::Bar => ctx.glyphs.fills[index % ctx.glyphs.fills.len()],
+        ChartKind::Line => ctx.glyphs.markers[index % ctx.glyphs.markers.len()],
     }
 }
 
-fn legend<'a>(kind: ChartKind, series: &[Series<'a>], theme: &Theme) -> Line<'a> {
+fn legend<'a>(kind: ChartKind, series: &[Series<'a>], ctx: &Ctx) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
     for (i, s) in series.iter().enumerate() {
-        spans.push(Span::styled(series_symbol(kind, i), theme.series(i)));
-        spans.push(Span::styled(format!(" {} ", s.label), theme.text));
+        spans.push(Span::styled(
+            series_symbol(kind, i, ctx),
+            ctx.theme.series(i),
+        ));
+        spans.push(Span::styled(format!(" {} ", s.label), ctx.theme.text));
     }
     Line::from(spans)
 }
 
 /// Explains the marks on this chart: flags on its points, breaks in its series.
-fn footnote<'a>(series: &[Series<'_>], theme: &Theme) -> Line<'a> {
+fn footnote<'a>(series: &[Series<'_>], ctx: &Ctx) -> Line<'a> {
+    let theme = ctx.theme;
     let flags: BTreeSet<Flag> = series
         .iter()
         .flat_map(|s| &s.indicator.points)
@@ -269,11 +348,17 @@ fn footnote<'a>(series: &[Series<'_>], theme: &Theme) -> Line<'a> {
         .collect();
     let mut spans = Vec::new();
     for flag in Flag::ALL.into_iter().filter(|f| flags.contains(f)) {
-        spans.push(Span::styled(format!(" {}", flag.symbol()), theme.flag));
+        spans.push(Span::styled(
+            format!(" {}", ctx.glyphs.flag(flag)),
+            theme.flag,
+        ));
         spans.push(Span::styled(format!(" {}", flag.name()), theme.muted));
     }
     for brk in series.iter().flat_map(|s| &s.indicator.breaks) {
-        spans.push(Span::styled(format!(" {BREAK}"), theme.break_mark));
+        spans.push(Span::styled(
+            format!(" {}", ctx.glyphs.series_break),
+            theme.break_mark,
+        ));
         spans.push(Span::styled(
             format!(" {} {}", brk.year, brk.label),
             theme.muted,
@@ -285,9 +370,9 @@ fn footnote<'a>(series: &[Series<'_>], theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
-/// The flag symbols of a point, such as `≈` or `†*`.
-fn flag_marks(point: &Point) -> String {
-    point.flags.iter().map(|f| f.symbol()).collect()
+/// The flag marks of a point, such as `≈` or `†*`.
+fn flag_marks(point: &Point, ctx: &Ctx) -> String {
+    point.flags.iter().map(|f| ctx.glyphs.flag(*f)).collect()
 }
 
 fn render_y_axis(
@@ -298,9 +383,11 @@ fn render_y_axis(
     axis_area: Rect,
     buf: &mut Buffer,
 ) {
-    let style = plot.theme.axis;
+    let style = plot.ctx.theme.axis;
     for y in axis_area.top()..axis_area.bottom() {
-        buf[(axis_area.x, y)].set_symbol("│").set_style(style);
+        buf[(axis_area.x, y)]
+            .set_symbol(plot.ctx.glyphs.axis)
+            .set_style(style);
     }
     let mut last_row = None;
     for (value, label) in labels {
@@ -313,32 +400,50 @@ fn render_y_axis(
         }
         last_row = Some(row);
         let y = axis_area.y + row;
-        buf[(axis_area.x, y)].set_symbol("┤").set_style(style);
+        buf[(axis_area.x, y)]
+            .set_symbol(plot.ctx.glyphs.tick)
+            .set_style(style);
         let x = label_area.right() - label.width() as u16;
         buf.set_stringn(x, y, label, label.width(), style);
     }
 }
 
-/// Year labels under their slots, every 1, 2, 5 or 10 years so they never collide.
+/// Year labels under their slots, every 1, 2, 5 or 10 years so they never collide; the
+/// cursor's year is always labelled, reversed.
 fn render_x_axis(plot: &Plot, area: Rect, buf: &mut Buffer) {
     let per_year = f64::from(plot.area.width) / plot.years as f64;
     let step = [1, 2, 5, 10, 20, 50, 100]
         .into_iter()
         .find(|step| per_year * f64::from(*step) >= 5.0)
         .unwrap_or(100);
-    let mut free_from = area.x;
-    for year in plot.year_range().filter(|y| y % step == 0 || step == 1) {
-        let label = year.to_string();
-        let width = label.width() as u16;
-        let center = plot.slot(year).center();
-        let x = center
+    let place = |year: i32| {
+        let width = year.to_string().width() as u16;
+        let x = plot
+            .slot(year)
+            .center()
             .saturating_sub((width - 1) / 2)
             .min(area.right().saturating_sub(width));
-        if x < free_from {
+        (x, width)
+    };
+    let cursor = plot.ctx.cursor.filter(|y| plot.contains_year(*y));
+    let reserved = cursor.map(place);
+    let mut free_from = area.x;
+    for year in plot.year_range().filter(|y| y % step == 0 || step == 1) {
+        let (x, width) = place(year);
+        let clashes = reserved.is_some_and(|(cx, cw)| x < cx + cw + 1 && cx < x + width + 1);
+        if x < free_from || (clashes && Some(year) != cursor) {
             continue;
         }
-        buf.set_string(x, area.y, &label, plot.theme.axis);
+        buf.set_string(x, area.y, year.to_string(), plot.ctx.theme.axis);
         free_from = x + width + 1;
+    }
+    if let (Some(year), Some((x, _))) = (cursor, reserved) {
+        let style = plot
+            .ctx
+            .theme
+            .axis
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        buf.set_string(x, area.y, year.to_string(), style);
     }
 }
 

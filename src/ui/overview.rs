@@ -4,11 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Sparkline, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Widget, Wrap};
 
+use super::Ctx;
 use super::format::{change, grouped, is_percent, with_unit};
-use crate::data::{Dataset, Flag, Indicator, Page, Tile};
-use crate::theme::Theme;
+use crate::data::{Flag, Indicator, Page, Tile};
 
 /// A tile's height beside charts: border, value, change, trend and its years.
 pub const TILE_HEIGHT: u16 = 7;
@@ -16,14 +16,14 @@ pub const TILE_HEIGHT: u16 = 7;
 const MAX_TILE_HEIGHT: u16 = 11;
 const MIN_TILE_HEIGHT: u16 = 4;
 
-pub fn render(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let needed = tiles_height(page.tiles.len(), area);
     let [tiles, highlights] = area.layout(&Layout::vertical([
         Constraint::Length(needed),
         Constraint::Fill(1),
     ]));
-    render_tiles(page, data, theme, tiles, buf);
-    render_highlights(page, data, theme, highlights, buf);
+    render_tiles(page, ctx, tiles, buf);
+    render_highlights(page, ctx, highlights, buf);
 }
 
 fn columns(count: usize, width: u16) -> u16 {
@@ -43,7 +43,8 @@ fn tiles_height(count: usize, area: Rect) -> u16 {
     (rows * per_row).min(area.height)
 }
 
-pub fn render_tiles(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_tiles(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     let columns = columns(page.tiles.len(), area.width);
     let rows = (page.tiles.len() as u16).div_ceil(columns);
     let shown_rows = rows.min(area.height / MIN_TILE_HEIGHT);
@@ -69,28 +70,33 @@ pub fn render_tiles(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf:
         for cell in cells {
             let Some(tile) = tiles.next() else {
                 // A spare cell in the last row explains the marks the tiles and charts use.
-                render_key(theme, cell, buf);
+                render_key(ctx, cell, buf);
                 break;
             };
-            if let Some(indicator) = data.indicator(&tile.indicator) {
-                render_tile(tile, indicator, theme, cell, buf);
+            if let Some(indicator) = ctx.data.indicator(&tile.indicator) {
+                render_tile(tile, indicator, ctx, cell, buf);
             }
         }
     }
 }
 
-fn render_key(theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_key(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     let block = Block::bordered()
-        .border_type(BorderType::Rounded)
+        .border_set(ctx.glyphs.border)
         .border_style(theme.border)
         .title(Line::styled(" Reading the marks ", theme.title));
     let inner = block.inner(area);
     let marks = Flag::ALL
         .iter()
-        .map(|f| (f.symbol().to_string(), f.name(), theme.flag))
+        .map(|f| (ctx.glyphs.flag(*f).to_string(), f.name(), theme.flag))
         .chain([
-            ("·".to_owned(), "no data", theme.gap),
-            ("┊".to_owned(), "series break", theme.break_mark),
+            (ctx.glyphs.no_data.to_owned(), "no data", theme.gap),
+            (
+                ctx.glyphs.series_break.to_owned(),
+                "series break",
+                theme.break_mark,
+            ),
         ]);
     // Pack whole marks into lines, so a symbol never wraps away from its meaning.
     let mut lines: Vec<Line> = vec![Line::default()];
@@ -115,10 +121,11 @@ fn render_key(theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn render_tile(tile: &Tile, indicator: &Indicator, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_tile(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     let label = tile.label.as_deref().unwrap_or(&indicator.name);
     let block = Block::bordered()
-        .border_type(BorderType::Rounded)
+        .border_set(ctx.glyphs.border)
         .border_style(theme.border)
         .title(Line::styled(format!(" {label} "), theme.title));
     let inner = block.inner(area);
@@ -131,7 +138,7 @@ fn render_tile(tile: &Tile, indicator: &Indicator, theme: &Theme, area: Rect, bu
     let value = with_unit(latest.value.number, decimals, unit);
     let mut marks = String::new();
     for flag in &latest.flags {
-        marks.extend([' ', flag.symbol(), ' ']);
+        marks.extend([' ', ctx.glyphs.flag(*flag), ' ']);
         marks.push_str(flag.name());
     }
     let value_line = Line::from(vec![
@@ -150,7 +157,7 @@ fn render_tile(tile: &Tile, indicator: &Indicator, theme: &Theme, area: Rect, bu
         if is_percent(unit) {
             then.push('%');
         }
-        then.extend(from.flags.iter().map(|f| f.symbol()));
+        then.extend(from.flags.iter().map(|f| ctx.glyphs.flag(*f)));
         let delta = change(from.value.number, latest.value.number, decimals, unit);
         let when = format!(" {word} {}", from.year);
         // The earlier value is a bonus: drop it rather than cut the line mid-number.
@@ -176,12 +183,13 @@ fn render_tile(tile: &Tile, indicator: &Indicator, theme: &Theme, area: Rect, bu
     if let Some(line) = change_line {
         line.render(change_row, buf);
     }
-    render_trend(indicator, theme, trend, years, buf);
+    render_trend(indicator, ctx, trend, years, buf);
 }
 
 /// A sparkline over the indicator's years, one stretch of columns per year; missing years
 /// show as dots, never as zero.
-fn render_trend(indicator: &Indicator, theme: &Theme, area: Rect, years: Rect, buf: &mut Buffer) {
+fn render_trend(indicator: &Indicator, ctx: &Ctx, area: Rect, years: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     let (Some(first), Some(last)) = (indicator.points.first(), indicator.points.last()) else {
         return;
     };
@@ -211,7 +219,8 @@ fn render_trend(indicator: &Indicator, theme: &Theme, area: Rect, years: Rect, b
     Sparkline::default()
         .data(bars)
         .style(theme.series(0))
-        .absent_value_symbol("·")
+        .bar_set(ctx.glyphs.sparkline.clone())
+        .absent_value_symbol(ctx.glyphs.no_data)
         .absent_value_style(theme.gap)
         .render(Rect { width, ..area }, buf);
     if years.height > 0 && width >= 9 {
@@ -222,7 +231,8 @@ fn render_trend(indicator: &Indicator, theme: &Theme, area: Rect, years: Rect, b
     }
 }
 
-fn render_highlights(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_highlights(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let (data, theme) = (ctx.data, ctx.theme);
     if area.height < 3 || page.highlights.is_empty() {
         return;
     }

@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::{chart, overview};
-use crate::data::{Dataset, Page};
+use super::{Ctx, chart, overview};
+use crate::data::Page;
 use crate::theme::Theme;
 
 /// A chart shorter than this shows too few rows to read.
@@ -15,9 +15,9 @@ const MIN_CHART_HEIGHT: u16 = 7;
 /// Two columns of charts need at least this much width each.
 const MIN_CHART_WIDTH: u16 = 36;
 
-pub fn render(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if page.charts.is_empty() {
-        overview::render(page, data, theme, area, buf);
+        overview::render(page, ctx, area, buf);
         return;
     }
     let area = if page.tiles.is_empty() {
@@ -27,13 +27,13 @@ pub fn render(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut 
             Constraint::Length(overview::TILE_HEIGHT),
             Constraint::Fill(1),
         ]));
-        overview::render_tiles(page, data, theme, tiles, buf);
+        overview::render_tiles(page, ctx, tiles, buf);
         rest
     };
-    render_charts(page, data, theme, area, buf);
+    render_charts(page, ctx, area, buf);
 }
 
-fn render_charts(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_charts(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let count = page.charts.len() as u16;
     let fits_one_column = area.height / count > MIN_CHART_HEIGHT;
     let columns: u16 = if count > 1
@@ -63,10 +63,10 @@ fn render_charts(page: &Page, data: &Dataset, theme: &Theme, area: Rect, buf: &m
             usize::from(in_row)
         ]));
         for (cell, spec) in cells.into_iter().zip(charts.by_ref()) {
-            chart::render(spec, data, theme, cell, buf);
+            chart::render(spec, ctx, cell, buf);
         }
     }
-    render_hidden_note(usize::from(hidden), "chart", "charts", theme, note, buf);
+    render_hidden_note(usize::from(hidden), "chart", "charts", ctx.theme, note, buf);
 }
 
 /// Says what did not fit, so nothing vanishes silently when the window is small.

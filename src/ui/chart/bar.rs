@@ -1,24 +1,17 @@
 //! Bars by year: one bar per series in each year's slot, eighth-block tops for the first
-//! series, values written above bars where they fit, a dot where a year has no data.
+//! series, values written above bars where they fit (always at the cursor's year), a dot where
+//! a year has no data.
 
 use ratatui::buffer::Buffer;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Plot, flag_marks, put};
+use super::{Plot, Slot, flag_marks, put};
+use crate::data::Point;
 use crate::ui::format::bar_labels;
-
-/// Fills that tell series apart without colour; the first also gets eighth-block tops.
-pub const FILLS: [&str; 3] = ["█", "▓", "░"];
-const EIGHTHS: [&str; 8] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
-const NO_DATA: &str = "·";
 
 pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
     plot.draw_breaks(buf);
-    let area = plot.area;
-    let rows = i32::from(plot.scale.rows);
-    // The zero line sits on a cell boundary, `zero` cells above the bottom.
-    let zero = plot.scale.steps(0.0, 1).round() as i32;
     let count = plot.series.len() as u16;
     for year in plot.year_range() {
         let slot = plot.slot(year);
@@ -28,103 +21,156 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
         let left = slot.start + usable.saturating_sub(width * count) / 2;
         for (index, series) in plot.series.iter().enumerate() {
             let x = left + index as u16 * width;
-            if x >= slot.start + slot.len || x >= area.right() {
+            if x >= slot.start + slot.len || x >= plot.area.right() {
                 continue;
             }
-            let width = width.min(area.right() - x);
-            let style = plot.theme.series(index);
-            let baseline = i32::from(area.bottom()) - 1 - zero.clamp(0, rows - 1);
-            let Some(point) = series.indicator.point(year) else {
-                let center = x + (width - 1) / 2;
-                put(buf, area, center, baseline as u16, NO_DATA, plot.theme.gap);
-                continue;
+            let bar = Bar {
+                x,
+                width: width.min(plot.area.right() - x),
+                index,
+                slot,
+                at_cursor: plot.ctx.cursor == Some(year),
             };
-            let value = point.value.number;
-            // Rows (0 = top) the bar covers, and the row its label goes on.
-            let (top_row, bottom_row, label_row) = if value >= 0.0 {
-                let eighths = (plot.scale.steps(value, 8) - f64::from(zero * 8)).round() as i32;
-                let eighths = eighths.max(1);
-                let full = eighths / 8;
-                let part = eighths % 8;
-                let bottom = rows - 1 - zero;
-                for cell in 0..full + i32::from(part > 0) {
-                    let row = bottom - cell;
-                    let glyph = if cell == full {
-                        if index == 0 {
-                            EIGHTHS[(part - 1) as usize]
-                        } else if part >= 4 {
-                            FILLS[index % FILLS.len()]
-                        } else {
-                            continue;
-                        }
-                    } else {
-                        FILLS[index % FILLS.len()]
-                    };
-                    fill(buf, plot, x, width, row, glyph, style);
-                }
-                let top = bottom - (full + i32::from(part > 0)) + 1;
-                (top, bottom, top - 1)
+            if let Some(point) = series.indicator.point(year) {
+                bar.draw(plot, point, buf);
             } else {
-                let cells = (f64::from(zero) - plot.scale.steps(value, 1)).round() as i32;
-                let top = rows - zero;
-                for row in top..top + cells.max(1) {
-                    fill(buf, plot, x, width, row, FILLS[index % FILLS.len()], style);
-                }
-                let bottom = top + cells.max(1) - 1;
-                (top, bottom, bottom + 1)
-            };
-            let marks = flag_marks(point);
-            let label = bar_labels(value, usize::from(point.value.decimals), plot.unit)
-                .into_iter()
-                .map(|l| l + &marks)
-                .find(|l| l.width() <= usize::from(width))
-                .unwrap_or_else(|| marks.chars().take(usize::from(width)).collect());
-            if label.is_empty() {
-                continue;
-            }
-            let center = x + (width - 1) / 2;
-            let label_x = center
-                .saturating_sub((label.width() as u16).saturating_sub(1) / 2)
-                .max(slot.start);
-            let label_style = if marks.is_empty() {
-                style.add_modifier(Modifier::BOLD)
-            } else {
-                plot.theme.flag
-            };
-            if (0..rows).contains(&label_row) {
-                let y = area.y + label_row as u16;
-                put(buf, area, label_x, y, &label, label_style);
-            } else {
-                // No room outside the bar: write the label on its end cell, reversed.
-                let row = if value >= 0.0 { top_row } else { bottom_row };
-                let y = area.y + row.clamp(0, rows - 1) as u16;
-                put(
-                    buf,
-                    area,
-                    label_x,
-                    y,
-                    &label,
-                    label_style.add_modifier(Modifier::REVERSED),
-                );
+                let center = x + (bar.width - 1) / 2;
+                let row = plot.area.y + Bar::baseline(plot) as u16;
+                let (glyph, style) = (plot.ctx.glyphs.no_data, plot.ctx.theme.gap);
+                put(buf, plot.area, center, row, glyph, style);
             }
         }
     }
 }
 
-fn fill(
-    buf: &mut Buffer,
-    plot: &Plot,
+/// Where one series' bar for one year goes.
+struct Bar {
     x: u16,
     width: u16,
-    row: i32,
-    glyph: &str,
-    style: ratatui::style::Style,
-) {
-    if row < 0 || row >= i32::from(plot.scale.rows) {
-        return;
+    index: usize,
+    slot: Slot,
+    at_cursor: bool,
+}
+
+impl Bar {
+    /// Cells from the bottom at which zero lies, on a cell boundary.
+    fn zero(plot: &Plot) -> i32 {
+        plot.scale.steps(0.0, 1).round() as i32
     }
-    let y = plot.area.y + row as u16;
-    for dx in 0..width {
-        buf[(x + dx, y)].set_symbol(glyph).set_style(style);
+
+    /// The row (0 = top) just above zero: where positive bars start.
+    fn baseline(plot: &Plot) -> i32 {
+        let rows = i32::from(plot.scale.rows);
+        rows - 1 - Bar::zero(plot).clamp(0, rows - 1)
+    }
+
+    fn draw(&self, plot: &Plot, point: &Point, buf: &mut Buffer) {
+        let glyphs = &plot.ctx.glyphs;
+        let rows = i32::from(plot.scale.rows);
+        let zero = Bar::zero(plot);
+        let value = point.value.number;
+        let style = plot.ctx.theme.series(self.index);
+        let body = glyphs.fills[self.index % glyphs.fills.len()];
+        // Rows (0 = top) of the bar's end cell, and of its label just beyond it.
+        let (end_row, label_row) = if value >= 0.0 {
+            let eighths = (plot.scale.steps(value, 8) - f64::from(zero * 8)).round() as i32;
+            let eighths = eighths.max(1);
+            let (full, part) = (eighths / 8, eighths % 8);
+            let bottom = rows - 1 - zero;
+            let mut cells = full;
+            for cell in 0..full {
+                self.fill(plot, buf, bottom - cell, body, style);
+            }
+            if part > 0 {
+                let top = match glyphs.eighths {
+                    Some(eighths) if self.index == 0 => Some(eighths[(part - 1) as usize]),
+                    _ if part >= 4 || full == 0 => Some(body),
+                    _ => None,
+                };
+                if let Some(top) = top {
+                    self.fill(plot, buf, bottom - full, top, style);
+                    cells += 1;
+                }
+            }
+            let end = bottom - cells.max(1) + 1;
+            (end, end - 1)
+        } else {
+            let cells = (f64::from(zero) - plot.scale.steps(value, 1)).round() as i32;
+            let top = rows - zero;
+            for row in top..top + cells.max(1) {
+                self.fill(plot, buf, row, body, style);
+            }
+            let end = top + cells.max(1) - 1;
+            (end, end + 1)
+        };
+        self.label(plot, point, end_row, label_row, buf);
+    }
+
+    /// The value above the bar where it fits; at the cursor it may use the whole slot.
+    fn label(&self, plot: &Plot, point: &Point, end_row: i32, label_row: i32, buf: &mut Buffer) {
+        let rows = i32::from(plot.scale.rows);
+        let room = if self.at_cursor {
+            self.slot.len.max(self.width) + 2
+        } else {
+            self.width
+        };
+        let marks = flag_marks(point, plot.ctx);
+        let label = bar_labels(
+            point.value.number,
+            usize::from(point.value.decimals),
+            plot.unit,
+        )
+        .into_iter()
+        .map(|l| l + &marks)
+        .find(|l| l.width() <= usize::from(room))
+        .unwrap_or_else(|| marks.chars().take(usize::from(self.width)).collect());
+        if label.is_empty() {
+            return;
+        }
+        let center = self.x + (self.width - 1) / 2;
+        let label_x = center
+            .saturating_sub((label.width() as u16).saturating_sub(1) / 2)
+            .max(if self.at_cursor {
+                plot.area.x
+            } else {
+                self.slot.start
+            })
+            .min(plot.area.right().saturating_sub(label.width() as u16));
+        let mut style = if marks.is_empty() {
+            plot.ctx
+                .theme
+                .series(self.index)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            plot.ctx.theme.flag
+        };
+        if self.at_cursor {
+            style = plot.ctx.theme.value.add_modifier(Modifier::REVERSED);
+        }
+        let row = if (0..rows).contains(&label_row) {
+            label_row
+        } else {
+            // No room beyond the bar: write the label on its end cell, reversed.
+            style = style.add_modifier(Modifier::REVERSED);
+            end_row.clamp(0, rows - 1)
+        };
+        put(
+            buf,
+            plot.area,
+            label_x,
+            plot.area.y + row as u16,
+            &label,
+            style,
+        );
+    }
+
+    fn fill(&self, plot: &Plot, buf: &mut Buffer, row: i32, glyph: &str, style: Style) {
+        if row < 0 || row >= i32::from(plot.scale.rows) {
+            return;
+        }
+        let y = plot.area.y + row as u16;
+        for dx in 0..self.width {
+            buf[(self.x + dx, y)].set_symbol(glyph).set_style(style);
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! Lines by year in Braille, broken at missing years and at series breaks, with a marker on
-//! every point: the series' own shape, or the flag's symbol where the point is flagged.
+//! Lines by year, broken at missing years and at series breaks, with a marker on every point:
+//! the series' own shape, or the flag's mark where the point is flagged. Braille by default;
+//! dots between markers in ASCII mode.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
@@ -8,9 +9,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
 
 use super::{Plot, flag_marks};
-
-/// Point markers that tell series apart without colour.
-pub const MARKERS: [&str; 6] = ["●", "■", "▲", "◆", "★", "✚"];
+use crate::data::Point;
 
 pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
     let area = plot.area;
@@ -18,53 +17,96 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
     if ticks.lo < 0.0 && ticks.hi > 0.0 {
         let y = area.y + plot.scale.line_row(0.0);
         for x in area.left()..area.right() {
-            buf[(x, y)].set_symbol("┈").set_style(plot.theme.axis);
+            buf[(x, y)]
+                .set_symbol(plot.ctx.glyphs.zero_line)
+                .set_style(plot.ctx.theme.axis);
         }
     }
     plot.draw_breaks(buf);
+    match plot.ctx.glyphs.line_dot {
+        None => draw_braille(plot, buf),
+        Some(dot) => draw_dots(plot, dot, buf),
+    }
+    draw_markers(plot, buf);
+}
 
+/// Consecutive points of each series that a line joins: no line across a gap or a break.
+fn segments<'a>(plot: &'a Plot) -> impl Iterator<Item = (usize, &'a Point, &'a Point)> + 'a {
+    plot.series.iter().enumerate().flat_map(|(index, series)| {
+        series.indicator.points.windows(2).filter_map(move |pair| {
+            let (a, b) = (&pair[0], &pair[1]);
+            let joined = b.year == a.year + 1 && !series.indicator.breaks_before(b.year);
+            joined.then_some((index, a, b))
+        })
+    })
+}
+
+fn draw_braille(plot: &Plot, buf: &mut Buffer) {
+    let area = plot.area;
     let max_dot_y = f64::from(plot.scale.rows * 4 - 1);
     // Canvas coordinates are Braille dots: x in 0..2w, y in 0..4h from the bottom.
-    let dot = |year: i32, value: f64| {
-        let x = f64::from((plot.slot(year).center() - area.x) * 2);
-        (x, max_dot_y - f64::from(plot.scale.line_dot(value)))
+    let dot = |point: &Point| {
+        let x = f64::from((plot.slot(point.year).center() - area.x) * 2);
+        let y = max_dot_y - f64::from(plot.scale.line_dot(point.value.number));
+        (x, y)
     };
     let canvas = Canvas::default()
         .marker(Marker::Braille)
-        .background_color(plot.theme.background())
+        .background_color(plot.ctx.theme.background())
         .x_bounds([0.0, f64::from(area.width * 2 - 1)])
         .y_bounds([0.0, max_dot_y])
         .paint(|ctx| {
-            for (index, series) in plot.series.iter().enumerate() {
-                let color = plot.theme.series_color(index);
-                for pair in series.indicator.points.windows(2) {
-                    let (a, b) = (&pair[0], &pair[1]);
-                    if b.year != a.year + 1 || series.indicator.breaks_before(b.year) {
-                        continue;
-                    }
-                    let (x1, y1) = dot(a.year, a.value.number);
-                    let (x2, y2) = dot(b.year, b.value.number);
+            // One layer per series, so crossing lines keep their own colours.
+            for series in 0..plot.series.len() {
+                for (index, a, b) in segments(plot).filter(|(index, ..)| *index == series) {
+                    let ((x1, y1), (x2, y2)) = (dot(a), dot(b));
+                    let color = plot.ctx.theme.series_color(index);
                     ctx.draw(&Segment::new(x1, y1, x2, y2, color));
                 }
                 ctx.layer();
             }
         });
     canvas.render(area, buf);
+}
 
+/// ASCII lines: one dot per column between markers, at the interpolated row.
+fn draw_dots(plot: &Plot, dot: &str, buf: &mut Buffer) {
+    for (index, a, b) in segments(plot) {
+        let (x1, x2) = (plot.slot(a.year).center(), plot.slot(b.year).center());
+        let (y1, y2) = (
+            f64::from(plot.scale.line_row(a.value.number)),
+            f64::from(plot.scale.line_row(b.value.number)),
+        );
+        for x in x1 + 1..x2 {
+            let t = f64::from(x - x1) / f64::from(x2 - x1);
+            let y = plot.area.y + (y1 + (y2 - y1) * t).round() as u16;
+            buf[(x, y)]
+                .set_symbol(dot)
+                .set_style(plot.ctx.theme.series(index));
+        }
+    }
+}
+
+fn draw_markers(plot: &Plot, buf: &mut Buffer) {
+    let glyphs = &plot.ctx.glyphs;
     for (index, series) in plot.series.iter().enumerate() {
-        let style = plot.theme.series(index).add_modifier(Modifier::BOLD);
+        let style = plot.ctx.theme.series(index).add_modifier(Modifier::BOLD);
         for point in &series.indicator.points {
             let x = plot.slot(point.year).center();
-            let y = area.y + plot.scale.line_row(point.value.number);
-            let marks = flag_marks(point);
-            let (symbol, style) = match marks.chars().next() {
-                Some(flag) => (
-                    flag.to_string(),
-                    style
-                        .patch(plot.theme.flag)
-                        .fg(plot.theme.series_color(index)),
-                ),
-                None => (MARKERS[index % MARKERS.len()].to_owned(), style),
+            let y = plot.area.y + plot.scale.line_row(point.value.number);
+            let marks = flag_marks(point, plot.ctx);
+            let mut style = match marks.chars().next() {
+                Some(_) => style
+                    .patch(plot.ctx.theme.flag)
+                    .fg(plot.ctx.theme.series_color(index)),
+                None => style,
+            };
+            if plot.ctx.cursor == Some(point.year) {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+            let symbol = match marks.chars().next() {
+                Some(flag) => flag.to_string(),
+                None => glyphs.markers[index % glyphs.markers.len()].to_owned(),
             };
             buf[(x, y)].set_symbol(&symbol).set_style(style);
         }

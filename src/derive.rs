@@ -1,0 +1,191 @@
+//! Figures computed from the dataset: year-on-year change, an index, compound growth. Each is
+//! computed only between years that both have data, never across a series break, and is
+//! labelled as derived wherever it is shown.
+
+use crate::data::{Indicator, Point, Value};
+use crate::ui::is_percent;
+
+/// What a tab's charts show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The published values.
+    #[default]
+    Levels,
+    /// Change on the year before: % for levels, percentage points for ratios.
+    Change,
+    /// The first year with data = 100, so series in different units compare.
+    Index,
+}
+
+impl View {
+    /// How the view names itself in a chart's title.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            View::Levels => None,
+            View::Change => Some("year-on-year change, derived"),
+            View::Index => Some("index, first year = 100, derived"),
+        }
+    }
+}
+
+/// The indicator as the view shows it; `None` for levels (use the indicator itself).
+pub fn view(indicator: &Indicator, view: View) -> Option<Indicator> {
+    match view {
+        View::Levels => None,
+        View::Change => Some(year_on_year(indicator)),
+        View::Index => Some(index(indicator)),
+    }
+}
+
+/// Change on the previous year, for each year whose previous year has data and no break
+/// between them. Ratios change in percentage points, levels in percent.
+pub fn year_on_year(indicator: &Indicator) -> Indicator {
+    let points_unit = is_percent(&indicator.unit);
+    let points = indicator
+        .points
+        .windows(2)
+        .filter(|pair| pair[1].year == pair[0].year + 1 && !indicator.breaks_before(pair[1].year))
+        .filter_map(|pair| {
+            let (before, after) = (&pair[0], &pair[1]);
+            let number = if points_unit {
+                after.value.number - before.value.number
+            } else if before.value.number == 0.0 {
+                return None;
+            } else {
+                (after.value.number / before.value.number - 1.0) * 100.0
+            };
+            Some(derived_point(
+                after,
+                before,
+                number,
+                if points_unit { 2 } else { 1 },
+            ))
+        })
+        .collect();
+    Indicator {
+        unit: if points_unit {
+            "pts".to_owned()
+        } else {
+            "% y/y".to_owned()
+        },
+        points,
+        ..indicator.clone()
+    }
+}
+
+/// Each value against the first year with data, which is 100. Not carried across a break:
+/// the index restarts nowhere, it simply stops being comparable, so points after the first
+/// break are left out.
+pub fn index(indicator: &Indicator) -> Indicator {
+    let base = indicator.points.first();
+    let first_break = indicator
+        .breaks
+        .iter()
+        .map(|b| b.year)
+        .filter(|year| base.is_some_and(|p| *year > p.year))
+        .min();
+    let points = match base {
+        Some(base) if base.value.number != 0.0 => indicator
+            .points
+            .iter()
+            .filter(|p| first_break.is_none_or(|b| p.year < b))
+            .map(|p| derived_point(p, base, p.value.number / base.value.number * 100.0, 1))
+            .collect(),
+        _ => Vec::new(),
+    };
+    Indicator {
+        unit: "index".to_owned(),
+        points,
+        ..indicator.clone()
+    }
+}
+
+/// Compound annual growth from the first to the last year with data, when both exist, are
+/// positive, differ, and no break lies between them: (first year, last year, % per year).
+pub fn cagr(indicator: &Indicator) -> Option<(i32, i32, f64)> {
+    let (first, last) = (indicator.points.first()?, indicator.points.last()?);
+    let years = last.year - first.year;
+    let crosses_break = indicator
+        .breaks
+        .iter()
+        .any(|b| b.year > first.year && b.year <= last.year);
+    if years <= 0 || crosses_break || first.value.number <= 0.0 || last.value.number <= 0.0 {
+        return None;
+    }
+    let rate = (last.value.number / first.value.number).powf(1.0 / f64::from(years)) - 1.0;
+    Some((first.year, last.year, rate * 100.0))
+}
+
+/// A computed point: it keeps both inputs' caveats and sources.
+fn derived_point(point: &Point, other: &Point, number: f64, decimals: u8) -> Point {
+    let mut flags = point.flags.clone();
+    flags.extend(other.flags.iter().filter(|f| !point.flags.contains(f)));
+    let mut sources = point.sources.clone();
+    sources.extend(
+        other
+            .sources
+            .iter()
+            .filter(|s| !point.sources.contains(s))
+            .cloned(),
+    );
+    Point {
+        year: point.year,
+        value: Value { number, decimals },
+        flags,
+        sources,
+        ..point.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Dataset;
+
+    fn indicator(id: &str) -> Indicator {
+        Dataset::embedded().unwrap().indicator(id).unwrap().clone()
+    }
+
+    #[test]
+    fn year_on_year_skips_gaps_and_breaks() {
+        let population = year_on_year(&indicator("population"));
+        assert!(
+            population.point(2020).is_none(),
+            "no growth across the census break"
+        );
+        let change_2021 = population.point(2021).unwrap().value.number;
+        assert!((change_2021 - (17.6816 / 17.5601 - 1.0) * 100.0).abs() < 1e-9);
+        let rd = year_on_year(&indicator("rd_intensity"));
+        assert!(rd.point(2014).is_none(), "2013 is a gap");
+        assert_eq!(rd.unit, "pts");
+        assert!((rd.point(2021).unwrap().value.number - 0.03).abs() < 1e-9);
+    }
+
+    #[test]
+    fn index_starts_at_100_and_stops_at_a_break() {
+        let gdp = index(&indicator("gdp"));
+        assert!((gdp.point(2012).unwrap().value.number - 100.0).abs() < 1e-9);
+        let population = index(&indicator("population"));
+        assert!(population.point(2019).is_some());
+        assert!(population.point(2020).is_none());
+    }
+
+    #[test]
+    fn cagr_uses_first_and_last_years_with_data() {
+        let (first, last, rate) = cagr(&indicator("gdp")).unwrap();
+        assert_eq!((first, last), (2012, 2024));
+        let expected = ((3680.19f64 / 1295.01).powf(1.0 / 12.0) - 1.0) * 100.0;
+        assert!((rate - expected).abs() < 1e-9);
+        assert!(cagr(&indicator("population")).is_none(), "the census break");
+    }
+
+    #[test]
+    fn derived_points_keep_their_inputs_caveats() {
+        let imports = year_on_year(&indicator("imports"));
+        let p2020 = imports.point(2020).unwrap();
+        assert!(
+            p2020.flags.contains(&crate::data::Flag::Derived),
+            "2019 was derived"
+        );
+    }
+}

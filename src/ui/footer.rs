@@ -1,0 +1,91 @@
+//! The bottom line: key hints from the key table, and the dataset's provenance or, while
+//! autoplay runs, its progress towards the next tab.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::Ctx;
+use crate::action::{Action, BINDINGS};
+use crate::app::App;
+
+/// Room kept for the quit hint, which always shows.
+const QUIT_HINT_WIDTH: usize = 9;
+/// The autoplay gauge's width in columns.
+const GAUGE_WIDTH: usize = 12;
+
+pub fn render(app: &App, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let status = status(app, ctx);
+    let status_width = status.width();
+    // Hints come first; the status shows in what room is left.
+    let room = usize::from(area.width);
+    let mut hints = Vec::new();
+    let mut used = 0;
+    for binding in BINDINGS {
+        let Some((keys, words)) = binding.hint else {
+            continue;
+        };
+        let hint = [
+            Span::styled(format!(" {keys}"), theme.key),
+            Span::styled(format!(" {words} "), theme.muted),
+        ];
+        // Whole hints only, and room is kept for the quit hint.
+        let width: usize = hint.iter().map(Span::width).sum();
+        let is_quit = binding.action == Some(Action::Quit);
+        if !is_quit && used + width + QUIT_HINT_WIDTH > room {
+            continue;
+        }
+        used += width;
+        hints.extend(hint);
+    }
+    if used + status_width <= usize::from(area.width) {
+        let [left, right] = area.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(status_width as u16),
+        ]));
+        Line::from(hints).render(left, buf);
+        status.render(right, buf);
+    } else {
+        Line::from(hints).render(area, buf);
+    }
+}
+
+/// Autoplay's gauge while it runs, otherwise where the data comes from.
+fn status<'a>(app: &App, ctx: &Ctx) -> Line<'a> {
+    let theme = ctx.theme;
+    if let (Some(autoplay), Some(progress)) = (app.autoplay(), app.autoplay_progress()) {
+        let filled = (progress * GAUGE_WIDTH as f64).round() as usize;
+        let (full, empty) = if ctx.glyphs.ascii {
+            ("#", "-")
+        } else {
+            ("━", "─")
+        };
+        let left = autoplay.every.as_secs_f64() * (1.0 - progress);
+        let state = if autoplay.paused.is_some() {
+            " paused (Space) ".to_owned()
+        } else {
+            format!(" next tab in {left:.0} s ")
+        };
+        return Line::from(vec![
+            Span::styled(" autoplay ", theme.key),
+            Span::styled(full.repeat(filled), theme.series(0)),
+            Span::styled(empty.repeat(GAUGE_WIDTH - filled), theme.muted),
+            Span::styled(state, theme.muted),
+        ]);
+    }
+    let data = ctx.data;
+    let span = data
+        .year_span()
+        .map(|(a, b)| format!(" · {a}–{b}"))
+        .unwrap_or_default();
+    Line::styled(
+        format!(
+            "{}{span} · {} sources ",
+            data.title,
+            data.cited_sources().len()
+        ),
+        theme.muted,
+    )
+}

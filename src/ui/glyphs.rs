@@ -1,0 +1,103 @@
+//! The characters charts are drawn with: Unicode by default, plain ASCII for terminals and
+//! fonts without Braille, block or box-drawing characters.
+
+use ratatui::symbols::{bar, border};
+
+use crate::data::Flag;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glyphs {
+    /// Bar fills per series; the first series also gets `eighths` tops where available.
+    pub fills: [&'static str; 3],
+    pub eighths: Option<[&'static str; 8]>,
+    /// Point markers per series.
+    pub markers: [&'static str; 6],
+    /// Lines between points: `None` draws them in Braille.
+    pub line_dot: Option<&'static str>,
+    pub no_data: &'static str,
+    pub series_break: &'static str,
+    pub cursor: &'static str,
+    pub event: &'static str,
+    pub zero_line: &'static str,
+    pub axis: &'static str,
+    pub tick: &'static str,
+    pub tab_separator: &'static str,
+    pub border: border::Set<'static>,
+    pub sparkline: bar::Set<'static>,
+    pub ascii: bool,
+}
+
+pub const UNICODE: Glyphs = Glyphs {
+    fills: ["█", "▓", "░"],
+    eighths: Some(["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]),
+    markers: ["●", "■", "▲", "◆", "★", "✚"],
+    line_dot: None,
+    no_data: "·",
+    series_break: "┊",
+    cursor: "│",
+    event: "▾",
+    zero_line: "┈",
+    axis: "│",
+    tick: "┤",
+    tab_separator: "│",
+    border: border::ROUNDED,
+    sparkline: bar::NINE_LEVELS,
+    ascii: false,
+};
+
+pub const ASCII: Glyphs = Glyphs {
+    fills: ["#", "=", "%"],
+    eighths: None,
+    markers: ["o", "x", "+", "@", "&", "$"],
+    line_dot: Some("."),
+    no_data: ".",
+    series_break: "!",
+    cursor: "|",
+    event: "v",
+    zero_line: "-",
+    axis: "|",
+    tick: "+",
+    tab_separator: "|",
+    border: border::Set {
+        top_left: "+",
+        top_right: "+",
+        bottom_left: "+",
+        bottom_right: "+",
+        vertical_left: "|",
+        vertical_right: "|",
+        horizontal_top: "-",
+        horizontal_bottom: "-",
+    },
+    sparkline: bar::Set {
+        full: "#",
+        seven_eighths: "#",
+        three_quarters: "=",
+        five_eighths: "=",
+        half: "-",
+        three_eighths: "-",
+        one_quarter: "_",
+        one_eighth: "_",
+        empty: " ",
+    },
+    ascii: true,
+};
+
+impl Glyphs {
+    pub fn new(ascii: bool) -> Glyphs {
+        if ascii { ASCII } else { UNICODE }
+    }
+
+    /// The mark beside a flagged value.
+    pub fn flag(&self, flag: Flag) -> char {
+        if !self.ascii {
+            return flag.symbol();
+        }
+        match flag {
+            Flag::Approximate => '~',
+            Flag::Rounded => '=',
+            Flag::Preliminary => '*',
+            Flag::Derived => '+',
+            Flag::LowerBound => '>',
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Panels over the page: the key help, generated from the key table, and the current tab's
+//! sources, so "where is this from?" is one key press away.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::Ctx;
+use super::readout::indicators;
+use crate::action::BINDINGS;
+use crate::app::Overlay;
+use crate::data::{Indicator, Page};
+
+pub fn render(overlay: Overlay, page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    match overlay {
+        Overlay::Help => render_help(ctx, area, buf),
+        Overlay::Sources { scroll } => render_sources(page, scroll, ctx, area, buf),
+    }
+}
+
+/// A centred panel of at most `width`×`height`, cleared and framed.
+fn panel(ctx: &Ctx, title: String, width: u16, height: u16, area: Rect, buf: &mut Buffer) -> Rect {
+    let [row] = area.layout(
+        &Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center),
+    );
+    let [cell] = row.layout(
+        &Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center),
+    );
+    Clear.render(cell, buf);
+    buf.set_style(cell, ctx.theme.base);
+    let block = Block::bordered()
+        .border_set(ctx.glyphs.border)
+        .border_style(ctx.theme.key)
+        .title(Line::styled(title, ctx.theme.title));
+    let inner = block.inner(cell);
+    block.render(cell, buf);
+    inner
+}
+
+fn render_help(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let key_width = BINDINGS.iter().map(|b| b.label.width()).max().unwrap_or(0);
+    let mut lines: Vec<Line> = BINDINGS
+        .iter()
+        .map(|binding| {
+            Line::from(vec![
+                Span::styled(format!(" {:<key_width$}  ", binding.label), theme.key),
+                Span::styled(binding.description, theme.text),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        " Mouse: click a tab; the wheel moves the year cursor.",
+        theme.muted,
+    ));
+    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
+    let height = lines.len() as u16 + 2;
+    let inner = panel(
+        ctx,
+        " Keys · any key closes ".to_owned(),
+        width,
+        height,
+        area,
+        buf,
+    );
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn render_sources(page: &Page, scroll: u16, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let mut lines = Vec::new();
+    for indicator in indicators(page, ctx) {
+        lines.extend(indicator_lines(indicator, ctx));
+    }
+    let width = area.width.saturating_sub(4).min(110);
+    let height = area.height.saturating_sub(2);
+    let title = format!(" Sources · {} · ↑↓ scroll · Esc closes ", page.title);
+    let inner = panel(ctx, title, width, height, area, buf);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = text.line_count(inner.width) as u16;
+    let scroll = scroll.min(total.saturating_sub(inner.height));
+    text.scroll((scroll, 0)).render(inner, buf);
+}
+
+fn indicator_lines<'a>(indicator: &'a Indicator, ctx: &Ctx<'a>) -> Vec<Line<'a>> {
+    let theme = ctx.theme;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(indicator.name.as_str(), theme.title),
+            Span::styled(
+                format!(" · {} · {}", indicator.unit, indicator.scope),
+                theme.muted,
+            ),
+        ]),
+        Line::styled(indicator.definition.as_str(), theme.text),
+    ];
+    if !indicator.notes.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Notes: ", theme.value),
+            Span::styled(indicator.notes.as_str(), theme.text),
+        ]));
+    }
+    // Each cited source once, in the order the points cite them, with what it supports.
+    let mut cited: Vec<&str> = Vec::new();
+    for id in indicator.points.iter().flat_map(|p| &p.sources) {
+        if !cited.contains(&id.as_str()) {
+            cited.push(id);
+        }
+    }
+    for id in cited {
+        let years: Vec<String> = indicator
+            .points
+            .iter()
+            .filter(|p| p.sources.iter().any(|s| s == id))
+            .map(|p| format!("{} ({})", p.year, p.confidence.name()))
+            .collect();
+        let Some(source) = ctx.data.sources.iter().find(|s| s.id == id) else {
+            continue;
+        };
+        let mut spans = vec![
+            Span::styled(format!("  {id} "), theme.key),
+            Span::styled(source.title.as_str(), theme.text),
+        ];
+        for detail in [&source.publisher, &source.date, &source.url] {
+            if !detail.is_empty() {
+                spans.push(Span::styled(format!(" · {detail}"), theme.muted));
+            }
+        }
+        spans.push(Span::styled(
+            format!(" · for {}", years.join(", ")),
+            theme.muted,
+        ));
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::default());
+    lines
+}

@@ -1,0 +1,105 @@
+//! The readout under the charts: for the cursor's year, each series' exact value with its unit,
+//! its change on the year before, its flags and its sources, and the events of that year.
+
+use ratatui::text::{Line, Span};
+
+use super::Ctx;
+use super::format::{change, with_unit};
+use crate::data::{Indicator, Page};
+
+/// The readout's lines; none until the user moves the cursor.
+pub fn lines<'a>(page: &Page, ctx: &Ctx) -> Vec<Line<'a>> {
+    let Some(year) = ctx.cursor else {
+        return Vec::new();
+    };
+    let theme = ctx.theme;
+    let mut heading = vec![Span::styled(
+        format!(" {year} "),
+        theme.value.patch(theme.cursor),
+    )];
+    let events = ctx.data.events.iter().filter(|e| e.year() == Some(year));
+    for event in events {
+        heading.push(Span::styled(format!(" {} ", ctx.glyphs.event), theme.event));
+        heading.push(Span::styled(
+            format!("{} ({})", event.label, event.date),
+            theme.text,
+        ));
+    }
+    let mut lines = vec![Line::from(heading)];
+    lines.extend(
+        indicators(page, ctx)
+            .into_iter()
+            .map(|indicator| series_line(indicator, year, ctx)),
+    );
+    lines
+}
+
+/// Each indicator the page charts, once, in the order they appear.
+pub fn indicators<'a>(page: &Page, ctx: &Ctx<'a>) -> Vec<&'a Indicator> {
+    let ids = page.tiles.iter().map(|t| t.indicator.as_str()).chain(
+        page.charts
+            .iter()
+            .flat_map(|c| c.series.iter().map(|s| s.indicator.as_str())),
+    );
+    let mut seen: Vec<&Indicator> = Vec::new();
+    for indicator in ids.filter_map(|id| ctx.data.indicator(id)) {
+        if !seen.iter().any(|i| i.id == indicator.id) {
+            seen.push(indicator);
+        }
+    }
+    seen
+}
+
+fn series_line<'a>(indicator: &Indicator, year: i32, ctx: &Ctx) -> Line<'a> {
+    let theme = ctx.theme;
+    let mut spans = vec![Span::styled(
+        format!("   {}: ", indicator.name),
+        theme.muted,
+    )];
+    let Some(point) = indicator.point(year) else {
+        spans.push(Span::styled("no data", theme.gap));
+        return Line::from(spans);
+    };
+    let decimals = usize::from(point.value.decimals);
+    spans.push(Span::styled(
+        with_unit(point.value.number, decimals, &indicator.unit),
+        theme.value,
+    ));
+    for flag in &point.flags {
+        spans.push(Span::styled(
+            format!(" {} {}", ctx.glyphs.flag(*flag), flag.name()),
+            theme.flag,
+        ));
+    }
+    let before = match indicator.point(year - 1) {
+        _ if indicator.breaks_before(year) => {
+            let label = indicator
+                .breaks
+                .iter()
+                .find(|b| b.year == year)
+                .map_or("series break", |b| b.label.as_str());
+            format!(" · no change shown: {label}")
+        }
+        Some(prev) => format!(
+            " · {} on {}",
+            change(
+                prev.value.number,
+                point.value.number,
+                decimals,
+                &indicator.unit
+            ),
+            year - 1
+        ),
+        None => format!(" · no {} value to compare", year - 1),
+    };
+    spans.push(Span::styled(before, theme.muted));
+    spans.push(Span::styled(
+        format!(
+            " · {} confidence · {}",
+            point.confidence.name(),
+            point.sources.join(", ")
+        ),
+        theme.muted,
+    ));
+    Line::from(spans)
+}

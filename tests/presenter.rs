@@ -1,0 +1,169 @@
+//! Presenter features as the audience sees them: the year cursor and its readout, the help and
+//! sources overlays, themes, ASCII glyphs, derived views and mouse hit-testing.
+
+#![allow(clippy::unwrap_used)] // A test helper that cannot load its fixture should fail loudly.
+
+use std::time::Instant;
+
+use ratatui::style::{Color, Modifier};
+use shenzhen_dash::action::{Action, BINDINGS};
+use shenzhen_dash::app::App;
+use shenzhen_dash::data::Dataset;
+use shenzhen_dash::headless::{render, to_text};
+use shenzhen_dash::theme::{Theme, ThemeName};
+use shenzhen_dash::ui::tab_at;
+
+fn app_on(tab: usize, actions: &[Action]) -> App {
+    let mut app = App::new(Dataset::embedded().unwrap()).with_tab(tab);
+    let now = Instant::now();
+    for action in actions {
+        app.update(*action, now);
+    }
+    app
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    to_text(&render(app, width, height))
+}
+
+/// The cursor on `year`, counted back from the last year of the tab.
+fn cursor_back(years: usize) -> Vec<Action> {
+    std::iter::once(Action::LastYear)
+        .chain(std::iter::repeat_n(Action::PrevYear, years))
+        .collect()
+}
+
+#[test]
+fn help_lists_every_binding_from_the_key_table() {
+    let app = app_on(0, &[Action::ToggleHelp]);
+    let text = screen(&app, 100, 40);
+    for binding in BINDINGS {
+        assert!(text.contains(binding.label), "{}\n{text}", binding.label);
+        assert!(
+            text.contains(binding.description),
+            "{}\n{text}",
+            binding.description
+        );
+    }
+    insta::assert_snapshot!("help_100x40", text);
+}
+
+#[test]
+fn readout_shows_values_changes_flags_sources_and_gaps() {
+    // R&D tab, cursor on 2013: Shenzhen's ratio is a gap; China's has a value.
+    let app = app_on(2, &cursor_back(11));
+    assert_eq!(app.cursor(), Some(2013));
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Shenzhen R&D intensity: no data"), "{text}");
+    assert!(text.contains("China R&D intensity, first published: 2.08% · +0.10 pts on 2012"));
+    assert!(text.contains("high confidence · R4"), "{text}");
+    insta::assert_snapshot!("readout_rd_2013_120x40", text);
+
+    // 2019: a derived ratio, right after the method break.
+    let app = app_on(2, &cursor_back(5));
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains("Shenzhen R&D intensity: 4.93% † derived · no change shown: method change"),
+        "{text}"
+    );
+}
+
+#[test]
+fn readout_names_the_events_of_the_year() {
+    let app = app_on(1, &cursor_back(3));
+    assert_eq!(app.cursor(), Some(2021));
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains("China's first personal bankruptcy regulation in force (2021-03-01)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn sources_overlay_answers_where_a_figure_is_from() {
+    let app = app_on(2, &[Action::ToggleSources]);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Sources · R&D"), "{text}");
+    assert!(text.contains("Shenzhen R&D intensity · % of GDP"), "{text}");
+    assert!(text.contains("S27 SZ ranks No.3 in R&D input"), "{text}");
+    insta::assert_snapshot!("sources_rd_120x40", text);
+    let scrolled = app_on(
+        2,
+        &[Action::ToggleSources, Action::NextYear, Action::NextYear],
+    );
+    assert_ne!(screen(&scrolled, 120, 40), text, "↓ scrolls the sources");
+}
+
+#[test]
+fn themes_keep_meaning_without_colour() {
+    for name in [ThemeName::Dark, ThemeName::Light, ThemeName::Mono] {
+        let app = app_on(1, &[]).with_theme(Theme::named(name));
+        let buf = render(&app, 100, 30);
+        let row: String = (0..100).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+        let gdp = row.find(" 2 GDP ").unwrap() as u16;
+        let selected = buf[(gdp + 3, 0)].modifier;
+        assert!(
+            selected.contains(Modifier::REVERSED | Modifier::BOLD),
+            "{name:?}"
+        );
+        if name == ThemeName::Mono {
+            let coloured = buf
+                .content
+                .iter()
+                .any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
+            assert!(!coloured, "mono has no colour at all");
+        }
+    }
+}
+
+#[test]
+fn light_theme_paints_a_white_page_and_dark_ink() {
+    let app = app_on(2, &[]).with_theme(Theme::named(ThemeName::Light));
+    let buf = render(&app, 100, 30);
+    assert!(
+        buf.content.iter().all(|c| c.bg == Color::Indexed(231)),
+        "every cell on white"
+    );
+}
+
+#[test]
+fn grouped_bars_differ_by_fill_not_only_by_colour() {
+    let text = screen(&app_on(3, &[]), 120, 40);
+    assert!(
+        text.contains("█ exports") && text.contains("▓ imports"),
+        "{text}"
+    );
+    assert!(text.contains('▓'));
+}
+
+#[test]
+fn ascii_mode_draws_without_unicode_art() {
+    let app = app_on(2, &[Action::ToggleAscii]);
+    let text = screen(&app, 100, 30);
+    for c in text.chars() {
+        assert!(
+            c.is_ascii() || "→←↑↓·–—×".contains(c),
+            "non-ASCII glyph {c:?} in\n{text}"
+        );
+    }
+    insta::assert_snapshot!("ascii_rd_100x30", text);
+}
+
+#[test]
+fn change_and_index_views_are_labelled_derived() {
+    let text = screen(&app_on(1, &[Action::ToggleChange]), 120, 40);
+    assert!(text.contains("year-on-year change, derived"), "{text}");
+    let text = screen(&app_on(1, &[Action::ToggleIndex]), 120, 40);
+    assert!(text.contains("index, first year = 100, derived"), "{text}");
+}
+
+#[test]
+fn clicks_hit_the_tab_under_the_pointer() {
+    let data = Dataset::embedded().unwrap();
+    // " 1 Overview │ 2 GDP │ 3 R&D │ …" at 100 columns.
+    assert_eq!(tab_at(&data.pages, 100, 2, 0), Some(0));
+    assert_eq!(tab_at(&data.pages, 100, 15, 0), Some(1));
+    assert_eq!(tab_at(&data.pages, 100, 12, 0), None, "the separator");
+    assert_eq!(tab_at(&data.pages, 100, 2, 1), None, "below the tab bar");
+    assert_eq!(tab_at(&data.pages, 100, 99, 0), None, "past the last tab");
+}
