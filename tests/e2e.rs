@@ -397,6 +397,69 @@ fn shrinking_below_the_minimum_asks_for_room_and_growing_redraws() {
     assert_eq!(tmux.quit_with("q"), CLEAN);
 }
 
+#[test]
+fn help_opens_and_closes_and_the_year_cursor_moves_the_readout() {
+    let tmux = Tmux::launch("presenter", &[BIN, "--tab", "rd"]);
+    tmux.wait_for("the R&D tab", on_rd, TIMEOUT);
+
+    tmux.send("?");
+    tmux.wait_for_text("any key closes");
+    tmux.send("x");
+    tmux.wait_for(
+        "the help to close",
+        |s| on_rd(s) && !s.contains("any key closes"),
+        TIMEOUT,
+    );
+
+    tmux.send("Down");
+    tmux.wait_for_text("Shenzhen R&D intensity: 6.67%");
+    tmux.send("Up");
+    let screen = tmux.wait_for_text("Shenzhen R&D intensity: 6.46% † derived");
+    assert!(screen.contains(" 2023 "), "{}", framed(&screen));
+
+    assert_eq!(tmux.quit_with("q"), CLEAN);
+}
+
+#[test]
+fn autoplay_changes_tab_without_input() {
+    let tmux = Tmux::launch("autoplay", &[BIN, "--autoplay", "1"]);
+    tmux.wait_for_first_frame();
+    tmux.wait_for_text("next tab in");
+    tmux.wait_for("autoplay to show the GDP tab", on_gdp, TIMEOUT);
+    tmux.send("Space");
+    tmux.wait_for_text("paused");
+    assert_eq!(tmux.quit_with("q"), CLEAN);
+}
+
+/// `SIGTERM` (and `SIGHUP`, `SIGINT` from outside) end the program with 128 + the signal, and
+/// the terminal restored first.
+#[test]
+fn termination_signals_restore_the_terminal() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let tmux = Tmux::launch(&format!("signal_{signal}"), &[BIN]);
+        tmux.wait_for_first_frame();
+        let shell = tmux.query("#{pane_pid}");
+        let status = Command::new("pkill")
+            .args([&format!("-{signal}"), "-P", &shell, "-x", "shenzhen-dash"])
+            .status()
+            .expect("pkill runs");
+        assert!(
+            status.success(),
+            "no shenzhen-dash under the pane's shell {shell}"
+        );
+        let ending = tmux.ending();
+        assert_eq!(
+            ending,
+            Ending {
+                exit_status: 128 + number,
+                pane_dead_status: 128 + number,
+                ..CLEAN
+            },
+            "SIG{signal}"
+        );
+    }
+}
+
 /// The harness's own check: a program that leaves the terminal dirty must be reported as such,
 /// or `CLEAN` above would prove nothing.
 #[test]
