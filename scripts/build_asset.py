@@ -8,6 +8,13 @@ page layout and the series breaks (annotations taken from the reference
 README's "Breaks and vintages") are declared below.
 
     python3 scripts/build_asset.py ../shared/data > assets/shenzhen.json
+
+With --china it writes the small national example instead: only the
+indicators china_gdp and china_rd_intensity, only the sources their points
+cite (copied whole, in sources.csv order), no events and no highlights (the
+reference data has no national ones), and the pages in CHINA_PAGES:
+
+    python3 scripts/build_asset.py --china ../shared/data > assets/examples/china.json
 """
 import csv
 import json
@@ -92,6 +99,35 @@ PAGES = [
     },
 ]
 
+CHINA_INDICATORS = ["china_gdp", "china_rd_intensity"]
+
+CHINA_PAGES = [
+    {
+        "id": "overview",
+        "title": "Overview",
+        "tiles": [
+            {"indicator": "china_gdp", "label": "GDP", "since": 2015},
+            {"indicator": "china_rd_intensity", "label": "R&D intensity", "since": 2015},
+        ],
+    },
+    {
+        "id": "gdp",
+        "title": "GDP",
+        "charts": [
+            {"title": "Nominal GDP, first published", "kind": "bar",
+             "series": [{"indicator": "china_gdp"}]},
+        ],
+    },
+    {
+        "id": "rd",
+        "title": "R&D",
+        "charts": [
+            {"title": "R&D intensity, first published", "kind": "line",
+             "series": [{"indicator": "china_rd_intensity"}]},
+        ],
+    },
+]
+
 
 def split(field):
     return [part.strip() for part in field.split(";") if part.strip()]
@@ -107,31 +143,32 @@ def raw_number(text):
     return "__RAW__" + text
 
 
-def main():
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data")
+def indicator_entry(ind, points):
+    """One indicator with its metadata and every point the reference data has for it."""
+    series = sorted((p for p in points if p["indicator"] == ind["id"]), key=lambda p: int(p["year"]))
+    entry = {k: ind[k] for k in ("id", "name", "unit", "scope", "definition", "notes")}
+    if ind["id"] in BREAKS:
+        entry["breaks"] = BREAKS[ind["id"]]
+    entry["points"] = [
+        {
+            "year": int(p["year"]),
+            "value": raw_number(p["value"]),
+            "confidence": p["confidence"],
+            "flags": split(p["flags"]),
+            "sources": split(p["sources"]),
+            **({"note": p["note"]} if p["note"] else {}),
+        }
+        for p in series
+    ]
+    return entry
+
+
+def shenzhen(folder):
     points = rows(folder, "points.csv")
-    indicators = []
-    for ind in rows(folder, "indicators.csv"):
-        series = sorted((p for p in points if p["indicator"] == ind["id"]), key=lambda p: int(p["year"]))
-        entry = {k: ind[k] for k in ("id", "name", "unit", "scope", "definition", "notes")}
-        if ind["id"] in BREAKS:
-            entry["breaks"] = BREAKS[ind["id"]]
-        entry["points"] = [
-            {
-                "year": int(p["year"]),
-                "value": raw_number(p["value"]),
-                "confidence": p["confidence"],
-                "flags": split(p["flags"]),
-                "sources": split(p["sources"]),
-                **({"note": p["note"]} if p["note"] else {}),
-            }
-            for p in series
-        ]
-        indicators.append(entry)
-    dataset = {
+    return {
         "city": "Shenzhen",
         "title": "Shenzhen economy",
-        "indicators": indicators,
+        "indicators": [indicator_entry(ind, points) for ind in rows(folder, "indicators.csv")],
         "events": [{"date": e["date"], "label": e["label"], "sources": split(e["sources"])}
                    for e in rows(folder, "events.csv")],
         "highlights": [
@@ -142,7 +179,33 @@ def main():
         "sources": rows(folder, "sources.csv"),
         "pages": PAGES,
     }
-    text = json.dumps(dataset, ensure_ascii=False, indent=1)
+
+
+def china(folder):
+    points = rows(folder, "points.csv")
+    by_id = {ind["id"]: ind for ind in rows(folder, "indicators.csv")}
+    indicators = [indicator_entry(by_id[i], points) for i in CHINA_INDICATORS]
+    cited = {s for ind in indicators for p in ind["points"] for s in p["sources"]}
+    sources = [s for s in rows(folder, "sources.csv") if s["id"] in cited]
+    missing = cited - {s["id"] for s in sources}
+    assert not missing, f"cited but not in sources.csv: {sorted(missing)}"
+    return {
+        "city": "China",
+        "title": "China economy",
+        "indicators": indicators,
+        "sources": sources,
+        "pages": CHINA_PAGES,
+    }
+
+
+def main():
+    args = sys.argv[1:]
+    build = shenzhen
+    if args and args[0] == "--china":
+        build = china
+        args = args[1:]
+    folder = Path(args[0] if args else "../shared/data")
+    text = json.dumps(build(folder), ensure_ascii=False, indent=1)
     print(re.sub(r'"__RAW__(-?[0-9.]+)"', r"\1", text))
 
 

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use crate::action::Action;
 use crate::data::Dataset;
 use crate::derive::View;
-use crate::theme::{Theme, ThemeName};
+use crate::theme::{Colours, Theme, ThemeName};
 
 /// How often the autoplay gauge is redrawn while it runs.
 pub const GAUGE_STEP: Duration = Duration::from_millis(200);
@@ -39,8 +39,8 @@ pub struct Autoplay {
 pub struct App {
     pub data: Dataset,
     pub theme: Theme,
-    /// Colour stays off whatever theme is picked (`NO_COLOR`).
-    pub no_color: bool,
+    /// What the terminal can show, kept when the theme changes (`NO_COLOR` stays colourless).
+    pub colours: Colours,
     /// Plain ASCII glyphs for terminals and fonts without Braille or block characters.
     pub ascii: bool,
     tab: usize,
@@ -59,7 +59,7 @@ impl App {
         App {
             data,
             theme: Theme::default(),
-            no_color: false,
+            colours: Colours::default(),
             ascii: false,
             tab: 0,
             cursor: None,
@@ -206,7 +206,7 @@ impl App {
                     ThemeName::Light => ThemeName::Mono,
                     ThemeName::Mono => ThemeName::Dark,
                 };
-                self.theme = Theme::pick(next, self.no_color);
+                self.theme = Theme::pick(next, self.colours);
             }
             Action::ToggleAscii => self.ascii = !self.ascii,
             Action::ToggleChange => self.toggle_view(View::Change),
@@ -403,7 +403,7 @@ mod tests {
         let mut app = app();
         press(&mut app, Action::CycleTheme);
         assert_eq!(app.theme.name, ThemeName::Light);
-        app.no_color = true;
+        app.colours = Colours::None;
         press(&mut app, Action::CycleTheme);
         press(&mut app, Action::CycleTheme);
         assert_eq!(app.theme.name, ThemeName::Dark);

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::cli::{CheckArgs, Cli, Command, DataArg, ExportArgs, SnapshotArgs, ViewArgs};
 use crate::data::{Dataset, Page};
 use crate::error::LoadError;
-use crate::theme::Theme;
+use crate::theme::{Colours, Theme};
 use crate::{export, headless, tui};
 
 /// Why the program stops early, and its exit code.
@@ -39,10 +39,10 @@ impl Failure {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let result = match cli.command {
-        None => interactive(&cli.view, no_color),
-        Some(Command::Snapshot(args)) => snapshot(&args, no_color),
+        None => interactive(&cli.view, Colours::from_env()),
+        // Snapshots do not depend on the terminal they are made in: 256 colours at most.
+        Some(Command::Snapshot(args)) => snapshot(&args, Colours::from_env().min(Colours::Indexed)),
         Some(Command::Export(args)) => export(&args),
         Some(Command::Check(args)) => check(&args),
     };
@@ -60,7 +60,7 @@ fn load(arg: &DataArg) -> Result<Dataset, LoadError> {
     }
 }
 
-fn interactive(args: &ViewArgs, no_color: bool) -> Result<(), Failure> {
+fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
     let data = load(&args.data)?;
     let tab = match &args.tab {
         Some(name) => resolve_tab(&data.pages, name)?,
@@ -73,9 +73,9 @@ fn interactive(args: &ViewArgs, no_color: bool) -> Result<(), Failure> {
         ));
     }
     let mut app = App::new(data)
-        .with_theme(Theme::pick(args.theme, no_color))
+        .with_theme(Theme::pick(args.theme, colours))
         .with_tab(tab);
-    app.no_color = no_color;
+    app.colours = colours;
     app.ascii = args.ascii;
     if let Some(seconds) = args.autoplay {
         app = app.with_autoplay(Duration::from_secs(seconds), Instant::now());
@@ -84,14 +84,14 @@ fn interactive(args: &ViewArgs, no_color: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn snapshot(args: &SnapshotArgs, no_color: bool) -> Result<(), Failure> {
+fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
     let data = load(&args.data)?;
     let tabs: Vec<usize> = if args.tab.eq_ignore_ascii_case("all") {
         (0..data.pages.len()).collect()
     } else {
         vec![resolve_tab(&data.pages, &args.tab)?]
     };
-    let theme = Theme::pick(args.theme, no_color);
+    let theme = Theme::pick(args.theme, colours);
     let (width, height) = (args.size.width, args.size.height);
     let mut app = App::new(data).with_theme(theme);
     app.ascii = args.ascii;

@@ -17,6 +17,31 @@ pub enum ThemeName {
     Mono,
 }
 
+/// What the output can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Colours {
+    /// `NO_COLOR`: modifiers and markers only.
+    None,
+    /// The 256-colour palette, which every terminal in use shows.
+    #[default]
+    Indexed,
+    /// 24-bit colour, where `COLORTERM` says the terminal has it.
+    Truecolor,
+}
+
+impl Colours {
+    /// What the environment says: `NO_COLOR` wins, then `COLORTERM`.
+    pub fn from_env() -> Colours {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            Colours::None
+        } else if std::env::var("COLORTERM").is_ok_and(|v| v == "truecolor" || v == "24bit") {
+            Colours::Truecolor
+        } else {
+            Colours::Indexed
+        }
+    }
+}
+
 /// Named styles for one look of the dashboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
@@ -58,13 +83,14 @@ impl Theme {
         }
     }
 
-    /// The theme a user asked for, without colour when `NO_COLOR` is set (no-color.org).
-    pub fn pick(name: ThemeName, no_color: bool) -> Theme {
+    /// The theme a user asked for, for what the terminal can show: no colour when `NO_COLOR`
+    /// is set (no-color.org), exact colours where it has 24-bit colour.
+    pub fn pick(name: ThemeName, colours: Colours) -> Theme {
         let theme = Theme::named(name);
-        if no_color {
-            theme.without_colour()
-        } else {
-            theme
+        match colours {
+            Colours::None => theme.without_colour(),
+            Colours::Indexed => theme,
+            Colours::Truecolor => theme.truecolor(),
         }
     }
 
@@ -194,6 +220,33 @@ impl Theme {
         }
     }
 
+    /// Exact Okabe–Ito series colours, for terminals that say they show 24-bit colour
+    /// (`COLORTERM=truecolor` or `24bit`). Others keep the 256-colour approximations, which
+    /// every terminal in use (macOS Terminal.app included) shows.
+    #[must_use]
+    pub fn truecolor(mut self) -> Theme {
+        self.series = match self.name {
+            ThemeName::Dark => [
+                Color::Rgb(0xE6, 0x9F, 0x00), // orange
+                Color::Rgb(0x56, 0xB4, 0xE9), // sky blue
+                Color::Rgb(0x00, 0x9E, 0x73), // bluish green
+                Color::Rgb(0xF0, 0xE4, 0x42), // yellow
+                Color::Rgb(0x00, 0x72, 0xB2), // blue
+                Color::Rgb(0xCC, 0x79, 0xA7), // reddish purple
+            ],
+            ThemeName::Light => [
+                Color::Rgb(0xD5, 0x5E, 0x00), // vermillion
+                Color::Rgb(0x00, 0x72, 0xB2), // blue
+                Color::Rgb(0x00, 0x9E, 0x73), // bluish green
+                Color::Rgb(0xCC, 0x79, 0xA7), // reddish purple
+                Color::Rgb(0x8C, 0x5A, 0x00), // dark yellow
+                Color::Rgb(0x3A, 0x8F, 0xC4), // sky blue, darkened
+            ],
+            ThemeName::Mono => return self,
+        };
+        self
+    }
+
     /// The colour of the `index`th series of a chart.
     pub fn series_color(&self, index: usize) -> Color {
         self.series[index % self.series.len()]
@@ -231,7 +284,7 @@ mod tests {
 
     #[test]
     fn no_color_strips_any_theme() {
-        let theme = Theme::pick(ThemeName::Light, true);
+        let theme = Theme::pick(ThemeName::Light, Colours::None);
         assert_eq!(theme.name, ThemeName::Light);
         assert_eq!(theme.base.bg, None);
         assert_eq!(theme.background(), Color::Reset);

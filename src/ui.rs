@@ -10,6 +10,7 @@ mod overview;
 mod page;
 mod readout;
 mod tabs;
+mod tile;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,0 +1,155 @@
+//! One headline tile of the overview: the latest value of an indicator (in large type when
+//! the tile is big enough to be read from the back of a room), its year, its change, and a
+//! small trend in which missing years stay visible.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Sparkline, Widget};
+use tui_big_text::{BigText, PixelSize};
+
+use super::Ctx;
+use super::format::{change, grouped, is_percent, with_unit};
+use crate::data::{Indicator, Tile};
+
+/// Quadrant pixels: each 8×8 glyph takes 4 columns and 4 rows.
+const BIG_GLYPH_WIDTH: usize = 4;
+const BIG_HEIGHT: u16 = 4;
+/// Large type, unit line, change line, two rows of trend and its years.
+const BIG_MIN_HEIGHT: u16 = 9;
+
+/// One headline figure: its latest value (large when there is room), year, change and trend.
+pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let label = tile.label.as_deref().unwrap_or(&indicator.name);
+    let block = Block::bordered()
+        .border_set(ctx.glyphs.border)
+        .border_style(theme.border)
+        .title(Line::styled(format!(" {label} "), theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(latest) = indicator.points.last() else {
+        return;
+    };
+    let unit = indicator.unit.as_str();
+    let decimals = usize::from(latest.value.decimals);
+    let mut number = grouped(latest.value.number, decimals);
+    if is_percent(unit) {
+        number.push('%');
+    }
+    // Large type for the back row, where the tile has room for it.
+    let big = !ctx.glyphs.ascii
+        && inner.height >= BIG_MIN_HEIGHT
+        && usize::from(inner.width) >= BIG_GLYPH_WIDTH * number.chars().count();
+    let mut marks = String::new();
+    for flag in &latest.flags {
+        marks.extend([' ', ctx.glyphs.flag(*flag), ' ']);
+        marks.push_str(flag.name());
+    }
+    let value_line = if big {
+        let unit_text = unit.strip_prefix('%').map_or(unit, str::trim_start);
+        Line::from(vec![
+            Span::styled(unit_text.to_owned(), theme.text),
+            Span::styled(marks, theme.flag),
+            Span::styled(format!(" in {}", latest.year), theme.muted),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled(with_unit(latest.value.number, decimals, unit), theme.value),
+            Span::styled(marks, theme.flag),
+            Span::styled(format!(" in {}", latest.year), theme.muted),
+        ])
+    };
+
+    let earlier = match tile.since {
+        Some(year) => indicator.point(year),
+        None => indicator.points.iter().rev().nth(1),
+    };
+    let change_line = earlier.map(|from| {
+        let word = if tile.since.is_some() { "since" } else { "on" };
+        let mut then = grouped(from.value.number, usize::from(from.value.decimals));
+        if is_percent(unit) {
+            then.push('%');
+        }
+        then.extend(from.flags.iter().map(|f| ctx.glyphs.flag(*f)));
+        let delta = change(from.value.number, latest.value.number, decimals, unit);
+        let when = format!(" {word} {}", from.year);
+        // The earlier value is a bonus: drop it rather than cut the line mid-number.
+        let full = delta.chars().count() + when.chars().count() + then.chars().count() + 3;
+        let then = if full <= usize::from(inner.width) {
+            format!(" ({then})")
+        } else {
+            String::new()
+        };
+        Line::from(vec![
+            Span::styled(delta, theme.value),
+            Span::styled(when + &then, theme.muted),
+        ])
+    });
+
+    let [big_row, value_row, change_row, trend, years] = inner.layout(&Layout::vertical([
+        Constraint::Length(if big { BIG_HEIGHT } else { 0 }),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(inner.height >= 4)),
+    ]));
+    if big {
+        BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(theme.value)
+            .lines(vec![Line::from(number)])
+            .build()
+            .render(big_row, buf);
+    }
+    value_line.render(value_row, buf);
+    if let Some(line) = change_line {
+        line.render(change_row, buf);
+    }
+    render_trend(indicator, ctx, trend, years, buf);
+}
+
+/// A sparkline over the indicator's years, one stretch of columns per year; missing years
+/// show as dots, never as zero.
+fn render_trend(indicator: &Indicator, ctx: &Ctx, area: Rect, years: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let (Some(first), Some(last)) = (indicator.points.first(), indicator.points.last()) else {
+        return;
+    };
+    if area.is_empty() {
+        return;
+    }
+    let count = (last.year - first.year + 1) as usize;
+    let width = usize::from(area.width);
+    // A trend, not a bar chart: scaled from a little below the smallest value so a one-row
+    // sparkline still shows the shape. The figures themselves are printed above it.
+    let values = || indicator.points.iter().map(|p| p.value.number);
+    let (low, high) = (
+        values().fold(f64::INFINITY, f64::min),
+        values().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let floor = low - (high - low).max(low.abs() * 0.1) * 0.25;
+    // Each column shows the year under it, so the years share the full width.
+    let bars: Vec<Option<u64>> = (0..width)
+        .map(|column| {
+            let year = first.year + (column * count / width) as i32;
+            indicator
+                .point(year)
+                .map(|p| ((p.value.number - floor) / (high - floor) * 1000.0).round() as u64)
+        })
+        .collect();
+    let width = area.width;
+    Sparkline::default()
+        .data(bars)
+        .style(theme.series(0))
+        .bar_set(ctx.glyphs.sparkline.clone())
+        .absent_value_symbol(ctx.glyphs.no_data)
+        .absent_value_style(theme.gap)
+        .render(Rect { width, ..area }, buf);
+    if years.height > 0 && width >= 9 {
+        let from = first.year.to_string();
+        let to = last.year.to_string();
+        buf.set_string(years.x, years.y, &from, theme.axis);
+        buf.set_string(years.x + width - to.len() as u16, years.y, &to, theme.axis);
+    }
+}
