@@ -39,6 +39,7 @@ PAGES = [
             {"indicator": "market_entities", "label": "Market entities"},
         ],
         "highlights": ["h_gdp_doubled", "h_entrepreneurs", "h_export_streak"],
+        "growth": ["gdp", "rd_spending", "trade"],
     },
     {
         "id": "gdp",

@@ -138,13 +138,15 @@ fn summary(data: &Dataset, file: &Path) -> String {
         .year_span()
         .map(|(a, b)| format!("{a}–{b}"))
         .unwrap_or_default();
+    let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
     format!(
-        "{}: ok — {}, {} indicators, {points} points, {years}, {} pages, {} sources",
+        "{}: ok — {}, {}, {}, {years}, {}, {}",
         file.display(),
         data.city,
-        data.indicators.len(),
-        data.pages.len(),
-        data.sources.len()
+        count(data.indicators.len(), "indicator"),
+        count(points, "point"),
+        count(data.pages.len(), "page"),
+        count(data.sources.len(), "source")
     )
 }
 

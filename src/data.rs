@@ -206,6 +206,9 @@ pub struct Page {
     /// Ids of highlights shown below the tiles.
     #[serde(default)]
     pub highlights: Vec<String>,
+    /// Indicators whose compound annual growth (first to last year with data) is stated.
+    #[serde(default)]
+    pub growth: Vec<String>,
     #[serde(default)]
     pub charts: Vec<ChartSpec>,
 }
@@ -252,7 +255,7 @@ impl Dataset {
     /// Reads and loads a user's dataset file.
     pub fn from_file(path: &Path) -> Result<Dataset, LoadError> {
         // A file name can hold any byte but a slash or NUL; it must not break the one-line message.
-        let name = crate::error::sanitize(&path.display().to_string());
+        let name = crate::text::sanitize(&path.display().to_string());
         let read = |source| LoadError::Read {
             file: name.clone(),
             source,

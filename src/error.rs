@@ -4,6 +4,7 @@
 use std::io;
 
 use crate::data::Problem;
+use crate::text::sanitize;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -85,12 +86,4 @@ fn more(count: usize) -> String {
         2 => " (and 1 more problem)".to_owned(),
         n => format!(" (and {} more problems)", n - 1),
     }
-}
-
-/// serde quotes unknown field names and bad strings from the input; never let a control
-/// character from a file reach the terminal through a message.
-pub(crate) fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
 }

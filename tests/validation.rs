@@ -46,6 +46,18 @@ const CASES: &[(&str, &str)] = &[
         "tests/fixtures/invalid/unknown_highlight_on_page.json: pages[0].highlights[0]: unknown highlight id \"h1\"",
     ),
     (
+        "tile_since_latest_year.json",
+        "tests/fixtures/invalid/tile_since_latest_year.json: pages[0].tiles[0].since: 2016 is not before \"gdp\"'s latest year; a change needs two years",
+    ),
+    (
+        "unknown_indicator_in_growth.json",
+        "tests/fixtures/invalid/unknown_indicator_in_growth.json: pages[0].growth[0]: unknown indicator id \"gpd\"",
+    ),
+    (
+        "bidi_override_in_name.json",
+        "tests/fixtures/invalid/bidi_override_in_name.json: indicators[0].name: contains a bidirectional override character (U+202E)",
+    ),
+    (
         "tile_since_without_point.json",
         "tests/fixtures/invalid/tile_since_without_point.json: pages[0].tiles[0].since: \"gdp\" has no point for 2010",
     ),

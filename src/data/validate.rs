@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::{ChartSpec, Dataset, Indicator, Page};
+use crate::text::{is_unsafe, sanitize};
 
 /// The earliest and latest year a point, break or tile may name.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
@@ -90,20 +91,29 @@ impl Checker<'_> {
     /// Messages quote ids, units and other text from the file: keep their control characters
     /// from reaching the terminal, whichever check wrote the message.
     fn problem(&mut self, path: String, message: String) {
-        let message = if message.contains(char::is_control) {
-            printable(&message)
+        let message = if message.contains(is_unsafe) {
+            sanitize(&message)
         } else {
             message
         };
         self.problems.push(Problem { path, message });
     }
 
-    /// Text reaches the terminal, so it must hold no control characters (ESC, BEL, CSI…).
+    /// Text reaches the terminal, so it must hold no control characters (ESC, BEL, CSI…) and
+    /// no bidirectional overrides.
     fn text(&mut self, path: &str, text: &str) {
-        if let Some(c) = text.chars().find(|c| c.is_control()) {
+        if let Some(c) = text.chars().find(|c| is_unsafe(*c)) {
             self.problem(
                 path.to_owned(),
-                format!("contains a control character (U+{:04X})", u32::from(c)),
+                format!(
+                    "contains a {} character (U+{:04X})",
+                    if c.is_control() {
+                        "control"
+                    } else {
+                        "bidirectional override"
+                    },
+                    u32::from(c)
+                ),
             );
         }
     }
@@ -157,7 +167,7 @@ impl Checker<'_> {
                 self.text(&format!("{path}.sources[{i}]"), id);
                 self.problem(
                     format!("{path}.sources[{i}]"),
-                    format!("unknown source id \"{}\"", printable(id)),
+                    format!("unknown source id \"{}\"", sanitize(id)),
                 );
             }
         }
@@ -204,7 +214,7 @@ impl Checker<'_> {
         if page.charts.is_empty() && page.tiles.is_empty() {
             self.problem(
                 path.to_owned(),
-                format!("page \"{}\" has no charts or tiles", printable(&page.id)),
+                format!("page \"{}\" has no charts or tiles", sanitize(&page.id)),
             );
         }
         for (i, tile) in page.tiles.iter().enumerate() {
@@ -215,7 +225,18 @@ impl Checker<'_> {
             match data.indicator(&tile.indicator) {
                 None => self.unknown_indicator(&at, &tile.indicator),
                 Some(indicator) => {
+                    let latest = indicator.points.iter().map(|p| p.year).max();
                     if let Some(since) = tile.since
+                        && latest.is_some_and(|latest| since >= latest)
+                    {
+                        self.problem(
+                            format!("{at}.since"),
+                            format!(
+                                "{since} is not before \"{}\"'s latest year; a change needs two years",
+                                indicator.id
+                            ),
+                        );
+                    } else if let Some(since) = tile.since
                         && indicator.point(since).is_none()
                     {
                         self.problem(
@@ -226,11 +247,19 @@ impl Checker<'_> {
                 }
             }
         }
+        for (i, id) in page.growth.iter().enumerate() {
+            if data.indicator(id).is_none() {
+                self.problem(
+                    format!("{path}.growth[{i}]"),
+                    format!("unknown indicator id \"{}\"", sanitize(id)),
+                );
+            }
+        }
         for (i, id) in page.highlights.iter().enumerate() {
             if data.highlight(id).is_none() {
                 self.problem(
                     format!("{path}.highlights[{i}]"),
-                    format!("unknown highlight id \"{}\"", printable(id)),
+                    format!("unknown highlight id \"{}\"", sanitize(id)),
                 );
             }
         }
@@ -271,17 +300,9 @@ impl Checker<'_> {
     fn unknown_indicator(&mut self, path: &str, id: &str) {
         self.problem(
             format!("{path}.indicator"),
-            format!("unknown indicator id \"{}\"", printable(id)),
+            format!("unknown indicator id \"{}\"", sanitize(id)),
         );
     }
-}
-
-/// An id as it may appear inside a message: control characters replaced, so a hostile id can
-/// never reach the terminal through an error.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
 }
 
 fn valid_date(date: &str) -> bool {

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{Ctx, tile};
 use crate::data::{Flag, Page};
+use crate::derive;
 
 /// A tile's height beside charts: border, value, change, trend and its years.
 pub const TILE_HEIGHT: u16 = 7;
@@ -17,12 +18,64 @@ const MIN_TILE_HEIGHT: u16 = 4;
 
 pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let needed = tiles_height(page.tiles.len(), area);
-    let [tiles, highlights] = area.layout(&Layout::vertical([
+    let growth = growth_line(page, ctx).map(|line| Paragraph::new(line).wrap(Wrap { trim: true }));
+    let growth_rows = growth
+        .as_ref()
+        .map_or(0, |p| p.line_count(area.width) as u16);
+    let [tiles, growth_area, highlights] = area.layout(&Layout::vertical([
         Constraint::Length(needed),
+        Constraint::Length(growth_rows.min(area.height.saturating_sub(needed))),
         Constraint::Fill(1),
     ]));
     render_tiles(page, ctx, tiles, buf);
+    // Stated whole or not at all.
+    if let Some(growth) = growth.filter(|_| growth_area.height == growth_rows) {
+        growth.render(growth_area, buf);
+    }
     render_highlights(page, ctx, highlights, buf);
+}
+
+/// Compound annual growth of the page's `growth` indicators, from the first to the last year
+/// with data, labelled as derived.
+fn growth_line<'a>(page: &Page, ctx: &Ctx) -> Option<Line<'a>> {
+    if page.growth.is_empty() {
+        return None;
+    }
+    let theme = ctx.theme;
+    let mut spans = vec![Span::styled(" Growth per year, derived: ", theme.title)];
+    for (i, indicator) in page
+        .growth
+        .iter()
+        .filter_map(|id| ctx.data.indicator(id))
+        .enumerate()
+    {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.muted));
+        }
+        // A tile's short label where the page has one for this indicator.
+        let label = page
+            .tiles
+            .iter()
+            .find(|t| t.indicator == indicator.id)
+            .and_then(|t| t.label.as_deref())
+            .unwrap_or(&indicator.name);
+        spans.push(Span::styled(format!("{label} "), theme.text));
+        match derive::cagr(indicator) {
+            Some((first, last, rate)) => {
+                let sign = if rate < 0.0 { "−" } else { "+" };
+                spans.push(Span::styled(
+                    format!("{sign}{:.1}%", rate.abs()),
+                    theme.value,
+                ));
+                spans.push(Span::styled(
+                    format!(" a year, {first}–{last}"),
+                    theme.muted,
+                ));
+            }
+            None => spans.push(Span::styled("n/a (gap or break)", theme.muted)),
+        }
+    }
+    Some(Line::from(spans))
 }
 
 fn columns(count: usize, width: u16) -> u16 {

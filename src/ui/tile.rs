@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Sparkline, Widget};
 use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
 
 use super::Ctx;
 use super::format::{change, grouped, is_percent, with_unit};
@@ -81,10 +82,26 @@ pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &m
         } else {
             String::new()
         };
-        Line::from(vec![
+        let mut spans = vec![
             Span::styled(delta, theme.value),
             Span::styled(when + &then, theme.muted),
-        ])
+        ];
+        // A change across a census correction or method change is not all real change.
+        if let Some(brk) = indicator
+            .breaks
+            .iter()
+            .find(|b| b.year > from.year && b.year <= latest.year)
+        {
+            let used: usize = spans.iter().map(Span::width).sum();
+            let mark = format!(" {} {}", ctx.glyphs.series_break, brk.label);
+            let mark = if used + mark.width() <= usize::from(inner.width) {
+                mark
+            } else {
+                format!(" {}", ctx.glyphs.series_break)
+            };
+            spans.push(Span::styled(mark, theme.break_mark));
+        }
+        Line::from(spans)
     });
 
     let [big_row, value_row, change_row, trend, years] = inner.layout(&Layout::vertical([

@@ -1,0 +1,26 @@
+//! Text from files on its way to a terminal: what may never reach it, and how to neutralise it.
+
+/// Control characters (ESC, BEL, CSI…) and the bidirectional overrides that make text display
+/// in an order other than its own (CVE-2021-42574).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The text with every unsafe character replaced by U+FFFD, for quoting in messages.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_overrides_are_neutralised() {
+        assert_eq!(sanitize("a\u{1b}[2Jb\u{7}"), "a\u{FFFD}[2Jb\u{FFFD}");
+        assert_eq!(sanitize("abc\u{202E}fed"), "abc\u{FFFD}fed");
+        assert_eq!(sanitize("深圳 · 2024"), "深圳 · 2024");
+    }
+}
