@@ -115,7 +115,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &DIGITS,
         action: None,
-        label: "1-9",
+        label: "1–9",
         description: "jump to tab",
         hint: None,
     },

@@ -167,3 +167,21 @@ fn clicks_hit_the_tab_under_the_pointer() {
     assert_eq!(tab_at(&data.pages, 100, 2, 1), None, "below the tab bar");
     assert_eq!(tab_at(&data.pages, 100, 99, 0), None, "past the last tab");
 }
+
+#[test]
+fn readme_key_table_matches_the_key_table() {
+    let readme = include_str!("../README.md");
+    for binding in BINDINGS {
+        assert!(
+            readme.contains(binding.description),
+            "README lacks {:?}",
+            binding.description
+        );
+        for key in binding.label.split(' ') {
+            assert!(
+                readme.contains(&format!("`{key}`")),
+                "README lacks the key {key:?}"
+            );
+        }
+    }
+}

@@ -155,3 +155,33 @@ fn readme_snapshot_is_the_real_r_and_d_tab() {
         "update the README's snapshot"
     );
 }
+
+#[test]
+fn readme_screenshots_are_current() {
+    let cases = [
+        (
+            "overview-dark.svg",
+            &["--tab", "overview", "--size", "120x40", "--format", "svg"][..],
+        ),
+        (
+            "rd-light.svg",
+            &[
+                "--tab", "rd", "--size", "100x30", "--format", "svg", "--theme", "light",
+            ][..],
+        ),
+    ];
+    for (file, args) in cases {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_shenzhen-dash"))
+            .arg("snapshot")
+            .args(args)
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap();
+        let path = format!("{}/docs/screenshots/{file}", env!("CARGO_MANIFEST_DIR"));
+        let committed = std::fs::read(&path).unwrap();
+        assert!(
+            output.stdout == committed,
+            "{file} is stale: run scripts/screenshots.sh"
+        );
+    }
+}
