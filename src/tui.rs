@@ -29,10 +29,21 @@ pub fn run(app: &mut App) -> io::Result<()> {
 }
 
 fn enter() -> io::Result<DefaultTerminal> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    // A panic is a bug: restore the terminal first, then say so in one readable line.
+    std::panic::set_hook(Box::new(|info| {
         restore();
-        hook(info);
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(ToString::to_string)
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("shenzhen-dash: internal error: {message}{place}");
+        eprintln!("This is a bug. The terminal has been restored.");
     }));
     let terminal = ratatui::try_init().inspect_err(|_| restore())?;
     execute!(stdout(), EnableMouseCapture).inspect_err(|_| restore())?;
@@ -64,6 +75,11 @@ pub fn restore() {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     draw(terminal, app)?;
+    // The end-to-end tests prove a panic leaves the terminal restored; this is their trigger.
+    assert!(
+        std::env::var_os("SHENZHEN_DASH_TEST_PANIC").is_none(),
+        "panic requested by SHENZHEN_DASH_TEST_PANIC"
+    );
     loop {
         // Block until input arrives; only a running autoplay sets a deadline to wake up at.
         let event = match app.deadline() {

@@ -460,6 +460,28 @@ fn termination_signals_restore_the_terminal() {
     }
 }
 
+/// A panic restores the terminal and explains itself in one readable line.
+#[test]
+fn a_panic_restores_the_terminal_and_says_it_is_a_bug() {
+    let tmux = Tmux::launch("panic", &["env", "SHENZHEN_DASH_TEST_PANIC=1", BIN]);
+    let screen = tmux.wait_for_text("This is a bug. The terminal has been restored.");
+    assert!(
+        screen.contains("shenzhen-dash: internal error: panic requested"),
+        "{}",
+        framed(&screen)
+    );
+    assert!(!screen.contains("RUST_BACKTRACE"), "{}", framed(&screen));
+    let ending = tmux.ending();
+    assert_eq!(
+        ending,
+        Ending {
+            exit_status: 101,
+            pane_dead_status: 101,
+            ..CLEAN
+        }
+    );
+}
+
 /// The harness's own check: a program that leaves the terminal dirty must be reported as such,
 /// or `CLEAN` above would prove nothing.
 #[test]
