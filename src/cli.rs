@@ -7,14 +7,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::theme::ThemeName;
 
-/// A terminal dashboard of Shenzhen's economy: GDP, R&D, trade, people and firms, every figure
-/// sourced. Arrow keys switch tabs; q quits.
+/// The whole command line; `about` is the package description.
 #[derive(Debug, Parser)]
 #[command(
     name = "shenzhen-dash",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    after_help = "Keys: ←→ tabs · ↑↓ year cursor · s sources · ? help · q quit\n\
+                  Exit status: 0 ok, 1 bad data or output error, 2 usage error"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -39,12 +40,12 @@ pub struct ViewArgs {
     #[command(flatten)]
     pub data: DataArg,
     /// Start on this tab: a page id (gdp, rd, …), its title, or its number.
-    #[arg(long, value_name = "NAME|N")]
+    #[arg(long, value_name = "NAME|N", allow_hyphen_values = true)]
     pub tab: Option<String>,
     /// Colours: dark, light (for projectors) or mono. NO_COLOR removes colour from any theme.
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
-    /// Advance to the next tab every SECONDS, looping (Space pauses, `a` stops).
+    /// Advance to the next tab every SECONDS (1 to 86400), looping; Space pauses, `a` stops.
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub autoplay: Option<u64>,
     /// Draw with plain ASCII, for terminals and fonts without Braille or block characters.
@@ -64,11 +65,22 @@ pub struct SnapshotArgs {
     #[command(flatten)]
     pub data: DataArg,
     /// The tab to render: a page id, its title, its number, or `all`.
-    #[arg(long, value_name = "NAME|N|all", default_value = "1")]
+    #[arg(
+        long,
+        value_name = "NAME|N|all",
+        default_value = "1",
+        allow_hyphen_values = true
+    )]
     pub tab: String,
-    /// The frame's size in columns and rows.
-    #[arg(long, value_name = "WxH", default_value = "100x30")]
+    /// The frame's size in columns and rows, from 1x1 to 1000x500.
+    #[arg(
+        long,
+        value_name = "WxH",
+        default_value = "100x30",
+        allow_hyphen_values = true
+    )]
     pub size: Size,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = SnapshotFormat::Text)]
     pub format: SnapshotFormat,
     /// Colours: dark, light or mono. NO_COLOR removes colour from any theme.
@@ -95,6 +107,7 @@ pub enum SnapshotFormat {
 pub struct ExportArgs {
     #[command(flatten)]
     pub data: DataArg,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
 }
@@ -133,11 +146,10 @@ impl FromStr for Size {
             .split_once(['x', 'X', '×'])
             .ok_or_else(|| format!("expected WIDTHxHEIGHT such as 100x30, got {text:?}"))?;
         let parse = |part: &str, what: &str, max: u16| {
-            let number: u16 = part.trim().parse().map_err(|_| {
-                format!("{what} must be a whole number from 1 to {max}, got {part:?}")
-            })?;
+            let wrong = || format!("{what} must be a whole number from 1 to {max}, got {part:?}");
+            let number: u16 = part.trim().parse().map_err(|_| wrong())?;
             if number == 0 || number > max {
-                return Err(format!("{what} must be from 1 to {max}, got {number}"));
+                return Err(wrong());
             }
             Ok(number)
         };

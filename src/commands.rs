@@ -9,6 +9,7 @@ use crate::app::App;
 use crate::cli::{CheckArgs, Cli, Command, DataArg, ExportArgs, SnapshotArgs, ViewArgs};
 use crate::data::{Dataset, Page};
 use crate::error::LoadError;
+use crate::headless::Frame;
 use crate::theme::{Colours, Theme};
 use crate::{export, headless, tui};
 
@@ -24,9 +25,12 @@ pub enum Failure {
     /// Every problem `check` found, one per line (exit 1).
     #[error("{}", .0.join("\n"))]
     Problems(Vec<String>),
-    /// Writing the output or driving the terminal failed (exit 1).
-    #[error("{0}")]
-    Io(#[from] io::Error),
+    /// Writing to stdout failed (exit 1).
+    #[error("cannot write the output: {0}")]
+    Output(io::Error),
+    /// Driving the terminal failed (exit 1).
+    #[error("terminal error: {0}")]
+    Terminal(io::Error),
 }
 
 impl Failure {
@@ -48,7 +52,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     };
     match result {
         // A reader that stops early (`| head`) is not an error.
-        Err(Failure::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(Failure::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
 }
@@ -63,7 +67,7 @@ fn load(arg: &DataArg) -> Result<Dataset, LoadError> {
 fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
     let data = load(&args.data)?;
     let tab = match &args.tab {
-        Some(name) => resolve_tab(&data.pages, name)?,
+        Some(name) => resolve_tab(&data.pages, name, &[])?,
         None => 0,
     };
     if !io::stdout().is_terminal() {
@@ -80,41 +84,47 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
     if let Some(seconds) = args.autoplay {
         app = app.with_autoplay(Duration::from_secs(seconds), Instant::now());
     }
-    tui::run(&mut app)?;
-    Ok(())
+    tui::run(&mut app).map_err(Failure::Terminal)
 }
 
 fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
     let data = load(&args.data)?;
-    let tabs: Vec<usize> = if args.tab.eq_ignore_ascii_case("all") {
+    let all = args.tab.trim().eq_ignore_ascii_case("all");
+    let tabs: Vec<usize> = if all {
         (0..data.pages.len()).collect()
     } else {
-        vec![resolve_tab(&data.pages, &args.tab)?]
+        vec![resolve_tab(&data.pages, &args.tab, &["all"])?]
     };
-    let theme = Theme::pick(args.theme, colours);
     let (width, height) = (args.size.width, args.size.height);
-    let mut app = App::new(data).with_theme(theme);
+    let mut app = App::new(data).with_theme(Theme::pick(args.theme, colours));
     app.ascii = args.ascii;
-    let mut out = io::stdout().lock();
-    for tab in tabs {
+    let mut frames = Vec::with_capacity(tabs.len());
+    for &tab in &tabs {
         app = app.with_tab(tab);
         let page = &app.data.pages[tab];
-        let title = format!("{} · {} ({}×{})", app.data.title, page.title, width, height);
-        if args.tab.eq_ignore_ascii_case("all") {
-            writeln!(out, "== {} {}: {} ==", tab + 1, page.id, page.title)?;
-        }
-        let frame = headless::render(&app, width, height);
-        out.write_all(headless::write(&frame, args.format, &app.theme, &title).as_bytes())?;
+        frames.push(Frame {
+            heading: all.then(|| format!("== {} {}: {} ==", tab + 1, page.id, page.title)),
+            buf: headless::render(&app, width, height),
+        });
     }
-    out.flush()?;
+    let shown = match tabs.as_slice() {
+        [tab] => app.data.pages[*tab].title.clone(),
+        _ => "all tabs".to_owned(),
+    };
+    let title = format!("{} · {shown} ({width}×{height})", app.data.title);
+    let document = headless::write(&frames, args.format, &app.theme, &title);
+    let mut out = io::stdout().lock();
+    out.write_all(document.as_bytes())
+        .map_err(Failure::Output)?;
+    out.flush().map_err(Failure::Output)?;
     Ok(())
 }
 
 fn export(args: &ExportArgs) -> Result<(), Failure> {
     let data = load(&args.data)?;
     let mut out = io::stdout().lock();
-    export::write(&data, args.format, &mut out)?;
-    out.flush()?;
+    export::write(&data, args.format, &mut out).map_err(Failure::Output)?;
+    out.flush().map_err(Failure::Output)?;
     Ok(())
 }
 
@@ -127,7 +137,7 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
         }
         Err(err) => return Err(err.into()),
     };
-    writeln!(io::stdout(), "{}", summary(&data, &args.file))?;
+    writeln!(io::stdout(), "{}", summary(&data, &args.file)).map_err(Failure::Output)?;
     Ok(())
 }
 
@@ -150,8 +160,9 @@ fn summary(data: &Dataset, file: &Path) -> String {
     )
 }
 
-/// A tab named by the user: a page id or title (any case), or its number from 1.
-pub fn resolve_tab(pages: &[Page], name: &str) -> Result<usize, Failure> {
+/// A tab named by the user: a page id or title (any case), or its number from 1. `also`
+/// names the other words the caller accepts, for the error message.
+pub fn resolve_tab(pages: &[Page], name: &str, also: &[&str]) -> Result<usize, Failure> {
     let wanted = name.trim();
     if let Ok(number) = wanted.parse::<usize>()
         && (1..=pages.len()).contains(&number)
@@ -162,10 +173,15 @@ pub fn resolve_tab(pages: &[Page], name: &str) -> Result<usize, Failure> {
         .iter()
         .position(|p| p.id.eq_ignore_ascii_case(wanted) || p.title.eq_ignore_ascii_case(wanted))
         .ok_or_else(|| {
-            let ids: Vec<&str> = pages.iter().map(|p| p.id.as_str()).collect();
+            let choices: Vec<&str> = pages
+                .iter()
+                .map(|p| p.id.as_str())
+                .chain(also.iter().copied())
+                .collect();
             Failure::Usage(format!(
-                "unknown tab {name:?}: choose one of {} or a number from 1 to {}",
-                ids.join(", "),
+                "unknown tab {:?}: choose one of {} or a number from 1 to {}",
+                crate::text::sanitize(name),
+                choices.join(", "),
                 pages.len()
             ))
         })

@@ -60,8 +60,7 @@ impl LoadError {
         if let Some(cut) = message.rfind(" at line ") {
             message.truncate(cut);
         }
-        // "EOF while parsing an object" → "the file ends while parsing an object".
-        let message = message.replace("EOF while", "the file ends while");
+        let message = plain_words(&message);
         LoadError::Syntax {
             file: file.to_owned(),
             line: err.line(),
@@ -86,4 +85,26 @@ fn more(count: usize) -> String {
         2 => " (and 1 more problem)".to_owned(),
         n => format!(" (and {} more problems)", n - 1),
     }
+}
+
+/// serde_json's wording with Rust's type names and jargon put in a dataset author's words.
+fn plain_words(message: &str) -> String {
+    let mut message = message.replace("EOF while", "the file ends while");
+    for (rust, plain) in [
+        ("expected i32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected a sequence", "expected a list"),
+        ("invalid type: map", "invalid type: object"),
+        ("invalid type: sequence", "invalid type: list"),
+    ] {
+        message = message.replace(rust, plain);
+    }
+    if let Some(start) = message.find("expected struct ") {
+        // "expected struct Dataset" and the like: every struct is a JSON object.
+        let end = message[start + 16..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(message.len(), |i| start + 16 + i);
+        message.replace_range(start..end, "expected an object");
+    }
+    message
 }

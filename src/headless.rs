@@ -24,13 +24,33 @@ pub fn render(app: &App, width: u16, height: u16) -> Buffer {
     buf
 }
 
-/// The frame in the chosen format; the same input always gives the same bytes.
-pub fn write(buf: &Buffer, format: SnapshotFormat, theme: &Theme, title: &str) -> String {
+/// One rendered tab, with the heading that introduces it when several are written together.
+pub struct Frame {
+    pub heading: Option<String>,
+    pub buf: Buffer,
+}
+
+/// The frames in the chosen format, as one document; the same input always gives the same
+/// bytes. Text and ANSI put each heading on a line of its own before its frame.
+pub fn write(frames: &[Frame], format: SnapshotFormat, theme: &Theme, title: &str) -> String {
     match format {
-        SnapshotFormat::Text => to_text(buf),
-        SnapshotFormat::Ansi => ansi::write(buf),
-        SnapshotFormat::Html => html::write(buf, theme, title),
-        SnapshotFormat::Svg => svg::write(buf, theme, title),
+        SnapshotFormat::Html => html::write(frames, theme, title),
+        SnapshotFormat::Svg => svg::write(frames, theme, title),
+        SnapshotFormat::Text | SnapshotFormat::Ansi => {
+            let mut out = String::new();
+            for frame in frames {
+                if let Some(heading) = &frame.heading {
+                    out.push_str(heading);
+                    out.push('\n');
+                }
+                if format == SnapshotFormat::Text {
+                    out.push_str(&to_text(&frame.buf));
+                } else {
+                    out.push_str(&ansi::write(&frame.buf));
+                }
+            }
+            out
+        }
     }
 }
 

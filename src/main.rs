@@ -9,7 +9,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Problems(problems)) => {
             for problem in problems {
-                eprintln!("{problem}");
+                eprintln!("shenzhen-dash: {problem}");
             }
             ExitCode::FAILURE
         }

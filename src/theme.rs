@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 /// The themes a user can pick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ThemeName {
-    /// Light text on the terminal's dark background (default).
+    /// Light text on the terminal's dark background.
     #[default]
     Dark,
     /// Dark text on white, high contrast: projectors wash out dark themes.

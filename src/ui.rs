@@ -1,6 +1,7 @@
 //! Drawing: the frame's layout, then one call per region. Everything here is a pure function
 //! of the state, so a frame renders the same into a terminal or a test buffer.
 
+mod ascii;
 mod chart;
 mod footer;
 mod format;
@@ -44,6 +45,9 @@ impl Widget for &App {
         buf.set_style(area, self.theme.base);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf, &self.theme);
+            if self.ascii {
+                ascii::transliterate(buf);
+            }
             return;
         }
         let ctx = Ctx {
@@ -74,6 +78,9 @@ impl Widget for &App {
         footer::render(self, &ctx, footer, buf);
         if let (Some(overlay), Some(page)) = (self.overlay(), page) {
             overlay::render(overlay, page, &ctx, area, buf);
+        }
+        if self.ascii {
+            ascii::transliterate(buf);
         }
     }
 }

@@ -1,25 +1,39 @@
-//! A frame as one self-contained HTML page: a `<pre>` with inline styles.
+//! Frames as one self-contained HTML page: a `<pre>` per frame, with inline styles.
 
 use std::fmt::Write;
 
 use ratatui::buffer::Buffer;
 
-use super::{palette, runs};
+use super::{Frame, palette, runs};
 use crate::theme::Theme;
 
-pub fn write(buf: &Buffer, theme: &Theme, title: &str) -> String {
+/// One page holding every frame, each under its heading when it has one.
+pub fn write(frames: &[Frame], theme: &Theme, title: &str) -> String {
     let page = palette::page(theme);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n\
-         <body style=\"margin:0;background:{bg}\">\n<pre style=\"margin:0;padding:1em;color:{fg};background:{bg};\
-         font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:14px;line-height:1.2\">",
+         <body style=\"margin:0;padding:1em;color:{fg};background:{bg};\
+         font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:14px;line-height:1.2\">\n",
         escape(title),
         fg = page.0,
         bg = page.1,
     );
+    for frame in frames {
+        if let Some(heading) = &frame.heading {
+            let _ = writeln!(out, "<p style=\"font-weight:bold\">{}</p>", escape(heading));
+        }
+        out.push_str("<pre style=\"margin:0 0 1em 0;font:inherit\">");
+        write_frame(&frame.buf, &page, &mut out);
+        out.push_str("</pre>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn write_frame(buf: &Buffer, page: &(String, String), out: &mut String) {
     for y in buf.area.top()..buf.area.bottom() {
         for run in runs(buf, y) {
-            let (fg, bg, bold) = palette::cell(run.style, &page);
+            let (fg, bg, bold) = palette::cell(run.style, page);
             let plain = fg == page.0 && bg.is_none() && !bold;
             if plain {
                 out.push_str(&escape(&run.text));
@@ -36,8 +50,6 @@ pub fn write(buf: &Buffer, theme: &Theme, title: &str) -> String {
         }
         out.push('\n');
     }
-    out.push_str("</pre>\n</body>\n</html>\n");
-    out
 }
 
 pub fn escape(text: &str) -> String {

@@ -1,21 +1,27 @@
-//! A frame as one self-contained SVG image: a grid of monospace text on its background.
+//! Frames as one self-contained SVG image: grids of monospace text on their background.
 
 use std::fmt::Write;
 
 use ratatui::buffer::Buffer;
 
 use super::html::escape;
-use super::{palette, runs};
+use super::{Frame, palette, runs};
 use crate::theme::Theme;
 
 /// One cell's size in SVG units, for a 16-unit monospace font.
 const CELL_WIDTH: f64 = 9.6;
 const CELL_HEIGHT: f64 = 20.0;
 
-pub fn write(buf: &Buffer, theme: &Theme, title: &str) -> String {
+/// One image holding every frame, one under the other, each under its heading if it has one.
+pub fn write(frames: &[Frame], theme: &Theme, title: &str) -> String {
     let page = palette::page(theme);
-    let width = f64::from(buf.area.width) * CELL_WIDTH;
-    let height = f64::from(buf.area.height) * CELL_HEIGHT;
+    let columns = frames.iter().map(|f| f.buf.area.width).max().unwrap_or(0);
+    let rows: u16 = frames
+        .iter()
+        .map(|f| f.buf.area.height + u16::from(f.heading.is_some()))
+        .sum();
+    let width = f64::from(columns) * CELL_WIDTH;
+    let height = f64::from(rows) * CELL_HEIGHT;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
          viewBox=\"0 0 {width} {height}\" font-family=\"'DejaVu Sans Mono',Menlo,Consolas,monospace\" \
@@ -23,11 +29,33 @@ pub fn write(buf: &Buffer, theme: &Theme, title: &str) -> String {
         escape(title),
         page.1
     );
+    let mut row = 0;
+    for frame in frames {
+        if let Some(heading) = &frame.heading {
+            let baseline = f64::from(row) * CELL_HEIGHT + CELL_HEIGHT * 0.75;
+            let _ = writeln!(
+                out,
+                "<text x=\"0\" y=\"{baseline}\" fill=\"{}\" font-weight=\"bold\" \
+                 xml:space=\"preserve\">{}</text>",
+                page.0,
+                escape(heading)
+            );
+            row += 1;
+        }
+        write_frame(&frame.buf, &page, row, &mut out);
+        row += frame.buf.area.height;
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// One frame's cells, `first_row` rows down the image.
+fn write_frame(buf: &Buffer, page: &(String, String), first_row: u16, out: &mut String) {
     for y in buf.area.top()..buf.area.bottom() {
-        let top = f64::from(y) * CELL_HEIGHT;
+        let top = f64::from(first_row + y) * CELL_HEIGHT;
         let baseline = top + CELL_HEIGHT * 0.75;
         for run in runs(buf, y) {
-            let (fg, bg, bold) = palette::cell(run.style, &page);
+            let (fg, bg, bold) = palette::cell(run.style, page);
             let x = f64::from(run.x) * CELL_WIDTH;
             let span = f64::from(run.width) * CELL_WIDTH;
             if let Some(bg) = bg {
@@ -48,6 +76,4 @@ pub fn write(buf: &Buffer, theme: &Theme, title: &str) -> String {
             );
         }
     }
-    out.push_str("</svg>\n");
-    out
 }
