@@ -54,12 +54,11 @@ pub fn year_on_year(indicator: &Indicator) -> Indicator {
             } else {
                 (after.value.number / before.value.number - 1.0) * 100.0
             };
-            Some(derived_point(
-                after,
-                before,
-                number,
-                if points_unit { 2 } else { 1 },
-            ))
+            // A ratio to a value next to zero is not a figure anyone published.
+            let decimals = if points_unit { 2 } else { 1 };
+            number
+                .is_finite()
+                .then(|| derived_point(after, before, number, decimals))
         })
         .collect();
     Indicator {
@@ -90,6 +89,7 @@ pub fn index(indicator: &Indicator) -> Indicator {
             .iter()
             .filter(|p| first_break.is_none_or(|b| p.year < b))
             .map(|p| derived_point(p, base, p.value.number / base.value.number * 100.0, 1))
+            .filter(|p| p.value.number.is_finite())
             .collect(),
         _ => Vec::new(),
     };

@@ -79,8 +79,18 @@ pub struct Ticks {
 impl Ticks {
     /// At most `max` ticks (at least 2) with a step of 1, 2, 2.5 or 5 × 10ⁿ.
     pub fn new(lo: f64, hi: f64, max: usize) -> Ticks {
-        let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
-            let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+        const UNIT: Ticks = Ticks {
+            lo: 0.0,
+            hi: 1.0,
+            step: 1.0,
+        };
+        if !(lo.is_finite() && hi.is_finite()) {
+            return UNIT;
+        }
+        // A flat range (one value, or values equal to the last digits) gets room around it.
+        let scale = lo.abs().max(hi.abs());
+        let (lo, hi) = if hi - lo <= scale * 1e-9 {
+            let pad = (scale * 0.1).max(1e-6);
             (lo - pad, hi + pad)
         } else {
             (lo, hi)
@@ -97,15 +107,18 @@ impl Ticks {
                 break;
             }
         }
-        Ticks {
+        let ticks = Ticks {
             lo: (lo / step).floor() * step,
             hi: (hi / step).ceil() * step,
             step,
-        }
+        };
+        let sane = step.is_finite() && step > 0.0 && ticks.lo.is_finite() && ticks.hi > ticks.lo;
+        if sane { ticks } else { UNIT }
     }
 
     pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
-        let count = ((self.hi - self.lo) / self.step).round() as usize;
+        // `new` keeps this near `max`; the cap guards against float surprises.
+        let count = (((self.hi - self.lo) / self.step).round() as usize).min(100);
         (0..=count).map(move |i| self.lo + i as f64 * self.step)
     }
 
@@ -219,6 +232,20 @@ mod tests {
         assert!(ticks.lo <= -1.6 && ticks.values().any(|v| v == 0.0));
         let flat = Ticks::new(4.0, 4.0, 3);
         assert!(flat.lo < 4.0 && flat.hi > 4.0);
+        for (lo, hi) in [
+            (5e-324, 5e-324),
+            (0.0, 5e-324),
+            (1e15, 1e15 + 0.1),
+            (f64::NEG_INFINITY, 1.0),
+            (-1e308, 1e308),
+        ] {
+            let ticks = Ticks::new(lo, hi, 5);
+            assert!(ticks.values().count() <= 101, "{lo} {hi}: {ticks:?}");
+            assert!(
+                ticks.step > 0.0 && ticks.step.is_finite(),
+                "{lo} {hi}: {ticks:?}"
+            );
+        }
     }
 
     #[test]
