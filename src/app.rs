@@ -156,36 +156,25 @@ impl App {
         }
         match self.overlay {
             Some(Overlay::Help) => {
-                // Any key closes the help.
+                // Any key closes the help, and does nothing else.
                 self.overlay = None;
-                return true;
+                true
             }
-            Some(Overlay::Sources { scroll }) => match action {
-                Action::NextYear => {
-                    self.overlay = Some(Overlay::Sources {
-                        scroll: scroll.saturating_add(1),
-                    });
-                    return true;
-                }
-                Action::PrevYear => {
-                    self.overlay = Some(Overlay::Sources {
-                        scroll: scroll.saturating_sub(1),
-                    });
-                    return true;
-                }
-                Action::FirstYear => {
-                    self.overlay = Some(Overlay::Sources { scroll: 0 });
-                    return true;
-                }
-                Action::Back | Action::ToggleSources => {
-                    self.overlay = None;
-                    return true;
-                }
-                _ => {}
-            },
-            None => {}
+            Some(Overlay::Sources { scroll }) => {
+                // The sources panel scrolls with the year keys and closes with Esc or `s`;
+                // other keys act on the dashboard behind it.
+                let scrolled = match action {
+                    Action::NextYear => Some(scroll.saturating_add(1)),
+                    Action::PrevYear => Some(scroll.saturating_sub(1)),
+                    Action::FirstYear => Some(0),
+                    Action::Back | Action::ToggleSources => None,
+                    _ => return self.apply(action, now),
+                };
+                self.overlay = scrolled.map(|scroll| Overlay::Sources { scroll });
+                true
+            }
+            None => self.apply(action, now),
         }
-        self.apply(action, now)
     }
 
     fn apply(&mut self, action: Action, now: Instant) -> bool {
