@@ -51,11 +51,22 @@ pub struct App {
     autoplay_every: Duration,
     now: Option<Instant>,
     quit: bool,
+    /// Where the data comes from, for the footer: computed once, not on every frame.
+    about: String,
 }
 
 impl App {
     pub fn new(data: Dataset) -> App {
         let views = vec![View::Levels; data.pages.len()];
+        let span = data
+            .year_span()
+            .map(|(a, b)| format!(" · {a}–{b}"))
+            .unwrap_or_default();
+        let about = format!(
+            "{}{span} · {} sources ",
+            data.title,
+            data.cited_sources().len()
+        );
         App {
             data,
             theme: Theme::default(),
@@ -69,7 +80,13 @@ impl App {
             autoplay_every: DEFAULT_AUTOPLAY,
             now: None,
             quit: false,
+            about,
         }
+    }
+
+    /// The dataset's title, years and number of cited sources.
+    pub fn about(&self) -> &str {
+        &self.about
     }
 
     #[must_use]

@@ -1,16 +1,18 @@
 //! The terminal's lifecycle and the event loop. Raw mode and the alternate screen are entered
 //! once and left on every exit path: normal return, error, and panic.
 
-use std::io::{self, Write, stdout};
+use std::io::{self, BufWriter, Stdout, Write, stdout};
 use std::time::Instant;
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, LeaveAlternateScreen, disable_raw_mode,
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -18,6 +20,12 @@ use signal_hook::iterator::Signals;
 use crate::action::{self, Action};
 use crate::app::App;
 use crate::ui;
+
+/// A frame is written in one go: stdout alone would flush every kilobyte.
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a whole frame of a large terminal, colours included.
+const FRAME_BUFFER: usize = 1 << 16;
 
 /// Runs the dashboard until the user quits. Blocks on input: nothing runs between events.
 pub fn run(app: &mut App) -> io::Result<()> {
@@ -28,7 +36,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
     result
 }
 
-fn enter() -> io::Result<DefaultTerminal> {
+fn enter() -> io::Result<Term> {
     // A panic is a bug: restore the terminal first, then say so in one readable line.
     std::panic::set_hook(Box::new(|info| {
         restore();
@@ -45,9 +53,15 @@ fn enter() -> io::Result<DefaultTerminal> {
         eprintln!("shenzhen-dash: internal error: {message}{place}");
         eprintln!("This is a bug. The terminal has been restored.");
     }));
-    let terminal = ratatui::try_init().inspect_err(|_| restore())?;
-    execute!(stdout(), EnableMouseCapture).inspect_err(|_| restore())?;
-    Ok(terminal)
+    let enter = || {
+        enable_raw_mode()?;
+        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+            FRAME_BUFFER,
+            stdout(),
+        )))
+    };
+    enter().inspect_err(|_| restore())
 }
 
 /// `SIGTERM`, `SIGHUP` and an external `SIGINT` end the program; restore the terminal first.
@@ -73,7 +87,7 @@ pub fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     draw(terminal, app)?;
     // The end-to-end tests prove a panic leaves the terminal restored; this is their trigger.
     assert!(
@@ -115,9 +129,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
 }
 
 /// One frame, wrapped in a synchronized update so terminals that support it never show half.
-fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
-    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     terminal.backend_mut().flush()
 }

@@ -10,11 +10,13 @@ mod overlay;
 mod overview;
 mod page;
 mod readout;
+mod split;
 mod tabs;
 mod tile;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -81,6 +83,19 @@ impl Widget for &App {
         }
         if self.ascii {
             ascii::transliterate(buf);
+        }
+        forget_invisible_styles(buf);
+    }
+}
+
+/// A blank cell shows only its background: drop its foreground and boldness, so redraws do
+/// not spend colour codes on what nobody can see.
+fn forget_invisible_styles(buf: &mut Buffer) {
+    let visible = Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT;
+    for cell in &mut buf.content {
+        if cell.symbol() == " " && !cell.modifier.intersects(visible) {
+            cell.fg = Color::Reset;
+            cell.modifier = Modifier::empty();
         }
     }
 }

@@ -151,7 +151,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "wrong_type_year.json",
-        "tests/fixtures/invalid/wrong_type_year.json:11:24: indicators[0].points[1].year: invalid type: string \"2016\", expected i32",
+        "tests/fixtures/invalid/wrong_type_year.json:11:24: indicators[0].points[1].year: invalid type: string \"2016\", expected a whole number",
     ),
     (
         "unknown_variant.json",
@@ -375,15 +375,15 @@ fn other_top_level_types_name_the_type() {
     for (text, expected) in [
         (
             "\"Shenzhen\"",
-            "top.json:1:10: invalid type: string \"Shenzhen\", expected struct Dataset",
+            "top.json:1:10: invalid type: string \"Shenzhen\", expected an object",
         ),
         (
             "42",
-            "top.json:1:2: invalid type: integer `42`, expected struct Dataset",
+            "top.json:1:2: invalid type: integer `42`, expected an object",
         ),
         (
             "null",
-            "top.json:1:4: invalid type: null, expected struct Dataset",
+            "top.json:1:4: invalid type: null, expected an object",
         ),
         (" \n ", "top.json:2:1: the file ends while parsing a value"),
     ] {

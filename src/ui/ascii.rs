@@ -19,7 +19,9 @@ pub fn transliterate(buf: &mut Buffer) {
 /// The ASCII stand-in for a drawing character, if it is one.
 fn plain(c: char) -> Option<char> {
     let plain = match c {
-        '─' | '━' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '═' | '−' | '–' | '—' => '-',
+        '─' | '━' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '═' | '−' | '–' | '—' => {
+            '-'
+        }
         '│' | '┃' | '┆' | '┇' | '║' | '╎' | '╏' => '|',
         '┊' | '┋' => '!',
         '\u{2500}'..='\u{257F}' | '✚' | '†' => '+',

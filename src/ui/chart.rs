@@ -8,14 +8,14 @@ mod line;
 use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::Ctx;
 use super::format::Ticks;
+use super::{Ctx, split};
 use crate::data::{ChartKind, ChartSpec, Flag, Indicator, Point};
 use crate::derive;
 
@@ -210,11 +210,7 @@ pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if inner.height < legend_rows + 2 || inner.width < 8 {
         return;
     }
-    let [legend_area, plot_rows, axis_row] = inner.layout(&Layout::vertical([
-        Constraint::Length(legend_rows),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ]));
+    let [legend_area, plot_rows, axis_row] = split::rows(inner, [Some(legend_rows), None, Some(1)]);
     legend.render(legend_area, buf);
 
     let values = || points().map(|p| p.value.number);
@@ -240,11 +236,8 @@ pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if label_width + 1 + 4 > plot_rows.width {
         return;
     }
-    let [y_labels, y_axis, plot_area] = plot_rows.layout(&Layout::horizontal([
-        Constraint::Length(label_width),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ]));
+    let [y_labels, y_axis, plot_area] =
+        split::columns(plot_rows, [Some(label_width), Some(1), None]);
 
     let plot = Plot {
         area: plot_area,

@@ -75,17 +75,5 @@ fn status<'a>(app: &App, ctx: &Ctx) -> Line<'a> {
             Span::styled(state, theme.muted),
         ]);
     }
-    let data = ctx.data;
-    let span = data
-        .year_span()
-        .map(|(a, b)| format!(" · {a}–{b}"))
-        .unwrap_or_default();
-    Line::styled(
-        format!(
-            "{}{span} · {} sources ",
-            data.title,
-            data.cited_sources().len()
-        ),
-        theme.muted,
-    )
+    Line::styled(app.about().to_owned(), theme.muted)
 }

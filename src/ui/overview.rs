@@ -2,11 +2,11 @@
 //! small trend with gaps), then the page's highlights as text.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::{Ctx, tile};
+use super::{Ctx, split, tile};
 use crate::data::{Flag, Page};
 use crate::derive;
 
@@ -22,11 +22,8 @@ pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let growth_rows = growth
         .as_ref()
         .map_or(0, |p| p.line_count(area.width) as u16);
-    let [tiles, growth_area, highlights] = area.layout(&Layout::vertical([
-        Constraint::Length(needed),
-        Constraint::Length(growth_rows.min(area.height.saturating_sub(needed))),
-        Constraint::Fill(1),
-    ]));
+    let [tiles, growth_area, highlights] =
+        split::rows(area, [Some(needed), Some(growth_rows), None]);
     render_tiles(page, ctx, tiles, buf);
     // Stated whole or not at all.
     if let Some(growth) = growth.filter(|_| growth_area.height == growth_rows) {
@@ -104,21 +101,11 @@ pub fn render_tiles(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         .tiles
         .len()
         .saturating_sub(usize::from(shown_rows * columns));
-    let [area, note] = area.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(u16::from(hidden > 0)),
-    ]));
+    let [area, note] = split::rows(area, [None, Some(u16::from(hidden > 0))]);
     super::page::render_hidden_note(hidden, "figure", "figures", theme, note, buf);
-    let row_areas = area.layout_vec(&Layout::vertical(vec![
-        Constraint::Fill(1);
-        usize::from(shown_rows)
-    ]));
     let mut tiles = page.tiles.iter();
-    for row in row_areas {
-        let cells = row.layout_vec(&Layout::horizontal(vec![
-            Constraint::Fill(1);
-            usize::from(columns)
-        ]));
+    for row in split::even(area, shown_rows, false) {
+        let cells = split::even(row, columns, true);
         for cell in cells {
             let Some(tile) = tiles.next() else {
                 // A spare cell in the last row explains the marks the tiles and charts use.
@@ -197,10 +184,7 @@ fn render_highlights(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         if height > rest.height {
             break;
         }
-        let [this, next] = rest.layout(&Layout::vertical([
-            Constraint::Length(height),
-            Constraint::Fill(1),
-        ]));
+        let [this, next] = split::rows(rest, [Some(height), None]);
         text.render(this, buf);
         rest = next;
     }

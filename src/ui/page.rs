@@ -2,11 +2,11 @@
 //! down from two columns to one, and to fewer charts, as the window shrinks.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::{Ctx, chart, overview};
+use super::{Ctx, chart, overview, split};
 use crate::data::Page;
 use crate::theme::Theme;
 
@@ -23,10 +23,7 @@ pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let area = if page.tiles.is_empty() {
         area
     } else {
-        let [tiles, rest] = area.layout(&Layout::vertical([
-            Constraint::Length(overview::TILE_HEIGHT),
-            Constraint::Fill(1),
-        ]));
+        let [tiles, rest] = split::rows(area, [Some(overview::TILE_HEIGHT), None]);
         overview::render_tiles(page, ctx, tiles, buf);
         rest
     };
@@ -47,21 +44,11 @@ fn render_charts(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let rows = count.div_ceil(columns);
     let shown_rows = rows.min(area.height / MIN_CHART_HEIGHT).max(1);
     let hidden = count.saturating_sub(shown_rows * columns);
-    let [grid, note] = area.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(u16::from(hidden > 0)),
-    ]));
-    let row_areas = grid.layout_vec(&Layout::vertical(vec![
-        Constraint::Fill(1);
-        usize::from(shown_rows)
-    ]));
+    let [grid, note] = split::rows(area, [None, Some(u16::from(hidden > 0))]);
     let mut charts = page.charts.iter();
-    for row in row_areas {
+    for row in split::even(grid, shown_rows, false) {
         let in_row = (charts.len() as u16).min(columns);
-        let cells = row.layout_vec(&Layout::horizontal(vec![
-            Constraint::Fill(1);
-            usize::from(in_row)
-        ]));
+        let cells = split::even(row, in_row, true);
         for (cell, spec) in cells.into_iter().zip(charts.by_ref()) {
             chart::render(spec, ctx, cell, buf);
         }

@@ -3,14 +3,14 @@
 //! small trend in which missing years stay visible.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Sparkline, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::Ctx;
 use super::format::{change, grouped, is_percent, with_unit};
+use super::{Ctx, split};
 use crate::data::{Indicator, Tile};
 
 /// Quadrant pixels: each 8×8 glyph takes 4 columns and 4 rows.
@@ -104,13 +104,12 @@ pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &m
         Line::from(spans)
     });
 
-    let [big_row, value_row, change_row, trend, years] = inner.layout(&Layout::vertical([
-        Constraint::Length(if big { BIG_HEIGHT } else { 0 }),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(u16::from(inner.height >= 4)),
-    ]));
+    let big_rows = if big { BIG_HEIGHT } else { 0 };
+    let years_row = u16::from(inner.height >= 4);
+    let [big_row, value_row, change_row, trend, years] = split::rows(
+        inner,
+        [Some(big_rows), Some(1), Some(1), None, Some(years_row)],
+    );
     if big {
         BigText::builder()
             .pixel_size(PixelSize::Quadrant)

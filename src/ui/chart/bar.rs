@@ -74,7 +74,7 @@ impl Bar {
         // Rows (0 = top) of the bar's end cell, and of its label just beyond it.
         let (end_row, label_row) = if value >= 0.0 {
             let eighths = (plot.scale.steps(value, 8) - f64::from(zero * 8)).round() as i32;
-            let eighths = eighths.max(1);
+            let eighths = eighths.clamp(1, rows * 8);
             let (full, part) = (eighths / 8, eighths % 8);
             let bottom = rows - 1 - zero;
             let mut cells = full;
@@ -95,7 +95,8 @@ impl Bar {
             let end = bottom - cells.max(1) + 1;
             (end, end - 1)
         } else {
-            let cells = (f64::from(zero) - plot.scale.steps(value, 1)).round() as i32;
+            let cells =
+                ((f64::from(zero) - plot.scale.steps(value, 1)).round() as i32).clamp(1, rows);
             let top = rows - zero;
             for row in top..top + cells.max(1) {
                 self.fill(plot, buf, row, body, style);
