@@ -62,11 +62,9 @@ impl App {
             .year_span()
             .map(|(a, b)| format!(" · {a}–{b}"))
             .unwrap_or_default();
-        let about = format!(
-            "{}{span} · {} sources ",
-            data.title,
-            data.cited_sources().len()
-        );
+        let sources = data.cited_sources().len();
+        let plural = if sources == 1 { "" } else { "s" };
+        let about = format!("{}{span} · {sources} source{plural} ", data.title);
         App {
             data,
             theme: Theme::default(),

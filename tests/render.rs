@@ -185,3 +185,38 @@ fn readme_screenshots_are_current() {
         );
     }
 }
+
+/// Two centuries of a series with one spike, on a chart narrower than the years.
+fn long_series(kind: &str) -> App {
+    let points: Vec<String> = (1800..2000)
+        .map(|year| {
+            let value = if year == 1900 { 500 } else { 100 + (year % 7) };
+            format!(
+                r#"{{"year": {year}, "value": {value}, "confidence": "high", "sources": ["A"]}}"#
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"city": "Long", "title": "Long", "sources": [{{"id": "A", "title": "A"}}],
+        "indicators": [{{"id": "x", "name": "X", "unit": "count", "points": [{}]}}],
+        "pages": [{{"id": "p", "title": "P", "charts": [{{"title": "X", "kind": "{kind}",
+        "series": [{{"indicator": "x"}}]}}]}}]}}"#,
+        points.join(",")
+    );
+    App::new(Dataset::parse(&json, "long.json").unwrap())
+}
+
+#[test]
+fn more_years_than_columns_keep_every_columns_extremes() {
+    for kind in ["line", "bar"] {
+        let text = screen(&long_series(kind), 80, 20);
+        let plot_rows: Vec<&str> = text.lines().skip(2).take(12).collect();
+        // The 1900 spike (five times the rest) reaches the top rows in its column.
+        let top = plot_rows[..3].concat();
+        assert!(
+            top.chars()
+                .any(|c| c != ' ' && c != '│' && c != '┤' && !c.is_ascii_digit()),
+            "{kind}: the spike is lost:\n{text}"
+        );
+    }
+}

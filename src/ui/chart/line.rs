@@ -23,11 +23,44 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
         }
     }
     plot.draw_breaks(buf);
+    // More years than columns: each column shows its years' range, and no markers.
+    let dense = plot.years > usize::from(area.width);
     match plot.ctx.glyphs.line_dot {
-        None => draw_braille(plot, buf),
+        None => draw_braille(plot, dense, buf),
         Some(dot) => draw_dots(plot, dot, buf),
     }
-    draw_markers(plot, buf);
+    if !dense {
+        draw_markers(plot, buf);
+    }
+}
+
+/// One column's share of a series when years outnumber columns: the lowest and highest value,
+/// so spikes stay visible, and the first and last, to join the neighbouring columns.
+#[derive(Clone, Copy)]
+struct Column {
+    low: f64,
+    high: f64,
+    first: (i32, f64),
+    last: (i32, f64),
+}
+
+/// Each column of the plot with the points of `series` that fall in it.
+fn columns(plot: &Plot, series: usize) -> Vec<Option<Column>> {
+    let mut columns: Vec<Option<Column>> = vec![None; usize::from(plot.area.width)];
+    for point in &plot.series[series].indicator.points {
+        let x = usize::from(plot.slot(point.year).center() - plot.area.x);
+        let (year, value) = (point.year, point.value.number);
+        let column = columns[x].get_or_insert(Column {
+            low: value,
+            high: value,
+            first: (year, value),
+            last: (year, value),
+        });
+        column.low = column.low.min(value);
+        column.high = column.high.max(value);
+        column.last = (year, value);
+    }
+    columns
 }
 
 /// Consecutive points of each series that a line joins: no line across a gap or a break.
@@ -41,15 +74,12 @@ fn segments<'a>(plot: &'a Plot) -> impl Iterator<Item = (usize, &'a Point, &'a P
     })
 }
 
-fn draw_braille(plot: &Plot, buf: &mut Buffer) {
+fn draw_braille(plot: &Plot, dense: bool, buf: &mut Buffer) {
     let area = plot.area;
     let max_dot_y = f64::from(plot.scale.rows * 4 - 1);
     // Canvas coordinates are Braille dots: x in 0..2w, y in 0..4h from the bottom.
-    let dot = |point: &Point| {
-        let x = f64::from((plot.slot(point.year).center() - area.x) * 2);
-        let y = max_dot_y - f64::from(plot.scale.line_dot(point.value.number));
-        (x, y)
-    };
+    let dot_y = |value: f64| max_dot_y - f64::from(plot.scale.line_dot(value));
+    let dot_x = |year: i32| f64::from((plot.slot(year).center() - area.x) * 2);
     let canvas = Canvas::default()
         .marker(Marker::Braille)
         .background_color(plot.ctx.theme.background())
@@ -58,10 +88,33 @@ fn draw_braille(plot: &Plot, buf: &mut Buffer) {
         .paint(|ctx| {
             // One layer per series, so crossing lines keep their own colours.
             for series in 0..plot.series.len() {
-                for (index, a, b) in segments(plot).filter(|(index, ..)| *index == series) {
-                    let ((x1, y1), (x2, y2)) = (dot(a), dot(b));
-                    let color = plot.ctx.theme.series_color(index);
-                    ctx.draw(&Segment::new(x1, y1, x2, y2, color));
+                let color = plot.ctx.theme.series_color(series);
+                if dense {
+                    let indicator = plot.series[series].indicator;
+                    let mut previous: Option<Column> = None;
+                    for (x, column) in columns(plot, series).into_iter().enumerate() {
+                        let Some(column) = column else {
+                            previous = None;
+                            continue;
+                        };
+                        let x = (x * 2) as f64;
+                        let (low, high) = (dot_y(column.low), dot_y(column.high));
+                        ctx.draw(&Segment::new(x, low, x, high, color));
+                        if let Some(before) = previous
+                            && column.first.0 == before.last.0 + 1
+                            && !indicator.breaks_before(column.first.0)
+                        {
+                            let (y1, y2) = (dot_y(before.last.1), dot_y(column.first.1));
+                            ctx.draw(&Segment::new(x - 2.0, y1, x, y2, color));
+                        }
+                        previous = Some(column);
+                    }
+                } else {
+                    for (_, a, b) in segments(plot).filter(|(index, ..)| *index == series) {
+                        let (x1, y1) = (dot_x(a.year), dot_y(a.value.number));
+                        let (x2, y2) = (dot_x(b.year), dot_y(b.value.number));
+                        ctx.draw(&Segment::new(x1, y1, x2, y2, color));
+                    }
                 }
                 ctx.layer();
             }
@@ -104,11 +157,12 @@ fn draw_markers(plot: &Plot, buf: &mut Buffer) {
             if plot.ctx.cursor == Some(point.year) {
                 style = style.add_modifier(Modifier::REVERSED);
             }
+            let mut utf8 = [0; 4];
             let symbol = match marks.chars().next() {
-                Some(flag) => flag.to_string(),
-                None => glyphs.markers[index % glyphs.markers.len()].to_owned(),
+                Some(flag) => flag.encode_utf8(&mut utf8),
+                None => glyphs.markers[index % glyphs.markers.len()],
             };
-            buf[(x, y)].set_symbol(&symbol).set_style(style);
+            buf[(x, y)].set_symbol(symbol).set_style(style);
         }
     }
 }
