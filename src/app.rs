@@ -182,6 +182,9 @@ impl App {
                     Action::NextYear => Some(scroll.saturating_add(1)),
                     Action::PrevYear => Some(scroll.saturating_sub(1)),
                     Action::FirstYear => Some(0),
+                    // The panel's length is known only when drawn: End stays put rather than
+                    // move the year cursor hidden behind the panel.
+                    Action::LastYear => Some(scroll),
                     Action::Back | Action::ToggleSources => None,
                     _ => return self.apply(action, now),
                 };

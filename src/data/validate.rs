@@ -102,18 +102,10 @@ impl Checker<'_> {
     /// Text reaches the terminal, so it must hold no control characters (ESC, BEL, CSI…) and
     /// no bidirectional overrides.
     fn text(&mut self, path: &str, text: &str) {
-        if let Some(c) = text.chars().find(|c| is_unsafe(*c)) {
+        if let Some((c, kind)) = text.chars().find_map(|c| Some((c, crate::text::kind(c)?))) {
             self.problem(
                 path.to_owned(),
-                format!(
-                    "contains a {} character (U+{:04X})",
-                    if c.is_control() {
-                        "control"
-                    } else {
-                        "bidirectional override"
-                    },
-                    u32::from(c)
-                ),
+                format!("contains a {kind} character (U+{:04X})", u32::from(c)),
             );
         }
     }
