@@ -2,7 +2,7 @@
 //! quick succession, with keys pressed in between, must neither kill the dashboard nor leave a
 //! stale or wrongly sized frame, and `q` must still quit cleanly.
 //!
-//! The tmux harness is a trimmed copy of the one in `tests/e2e.rs` (a private server per test,
+//! It runs under the tmux harness in `tests/support/tmux.rs` (a private server per test,
 //! `-f /dev/null`, the binary under a `sh` wrapper that reports how the terminal was left, and
 //! polling of the screen instead of fixed sleeps); see that file for why each piece is there.
 
@@ -11,227 +11,45 @@
     reason = "a test harness: a failed expectation is a test failure, with its message"
 )]
 
+mod support;
+
 use std::process::{Command, Stdio};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use shenzhen_dash::action::Action;
 use shenzhen_dash::app::App;
 use shenzhen_dash::data::Dataset;
 use shenzhen_dash::headless::{render, to_text};
+use support::tmux::{BIN, EXIT_MARKER, SESSION, TIMEOUT, Tmux, framed};
 use unicode_width::UnicodeWidthStr;
 
-const BIN: &str = env!("CARGO_BIN_EXE_shenzhen-dash");
-const TMUX: &str = "tmux";
-const TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(20);
-const SESSION: &str = "storm";
-const START: (u16, u16) = (100, 30);
 const FINAL: (u16, u16) = (120, 40);
 /// Sizes the storm stops at, one after each batch, until the dashboard has drawn them.
 const CHECKPOINTS: [(u16, u16); 6] = [(1, 1), (250, 80), (1, 80), (250, 1), (49, 15), (50, 15)];
 
-/// See `tests/e2e.rs`: runs the program, then reports its status and whether `stty -g`
-/// changed, and waits for a newline so the pane's state can be read.
-const WRAPPER: &str = r#"before=$(stty -g)
-"$@"
-status=$?
-after=$(stty -g)
-if [ -n "$before" ] && [ "$before" = "$after" ]; then tty=restored; else tty=changed; fi
-printf '\n[e2e: exit status %d, tty modes %s]\n' "$status" "$tty"
-read -r _
-exit "$status""#;
-const EXIT_MARKER: &str = "[e2e: exit status ";
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn launch(test: &str, program: &[&str]) -> Tmux {
-        require_tmux();
-        let tmux = Tmux {
-            socket: format!("shenzhen-dash-e2e-{}-{test}", std::process::id()),
-        };
-        let (width, height) = (START.0.to_string(), START.1.to_string());
-        let mut args = vec!["set-option", "-g", "remain-on-exit", "on", ";"];
-        args.extend([
-            "new-session",
-            "-d",
-            "-s",
-            SESSION,
-            "-x",
-            &width,
-            "-y",
-            &height,
-        ]);
-        args.extend(["--", "sh", "-c", WRAPPER, "sh"]);
-        args.extend_from_slice(program);
-        tmux.run(&args);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new(TMUX)
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .env_remove("TMUX")
-            .stdin(Stdio::null())
-            .output()
-            .unwrap_or_else(|err| panic!("cannot run {TMUX} {args:?}: {err}"));
+/// Polls the screen like [`Tmux::wait_for`], and fails as soon as the dashboard is no longer
+/// running: in a tiny window the wrapper's exit line may not show.
+fn wait_while_running(tmux: &Tmux, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    tmux.poll(what, ready, TIMEOUT, |screen| {
         assert!(
-            output.status.success(),
-            "{TMUX} {} failed ({}): {}",
-            args.first().copied().unwrap_or_default(),
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
+            binary_alive(tmux),
+            "shenzhen-dash is no longer running (crashed or quit) while waiting for {what} \
+             in a {} pane; the screen:\n{}",
+            tmux.query("#{pane_width}x#{pane_height}"),
+            framed(screen)
         );
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", SESSION])
-    }
-
-    fn query(&self, format: &str) -> String {
-        self.run(&["display-message", "-p", "-t", SESSION, format])
-            .trim_end()
-            .to_owned()
-    }
-
-    fn send(&self, key: &str) {
-        self.run(&["send-keys", "-t", SESSION, key]);
-    }
-
-    /// Polls the screen until `ready` accepts it; fails early if the program exited.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        self.poll(what, ready, false)
-    }
-
-    /// The same, and fails as soon as the dashboard is no longer running: in a tiny window the
-    /// wrapper's exit line may not show.
-    fn wait_while_running(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        self.poll(what, ready, true)
-    }
-
-    fn poll(&self, what: &str, ready: impl Fn(&str) -> bool, running: bool) -> String {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                !screen.contains(EXIT_MARKER),
-                "the program exited while waiting for {what}; the screen:\n{}",
-                framed(&screen)
-            );
-            assert!(
-                !running || self.binary_alive(),
-                "shenzhen-dash is no longer running (crashed or quit) while waiting for {what} \
-                 in a {} pane; the screen:\n{}",
-                self.query("#{pane_width}x#{pane_height}"),
-                framed(&screen)
-            );
-            assert!(
-                Instant::now() < deadline,
-                "timed out after {TIMEOUT:?} waiting for {what}; the last screen:\n{}",
-                framed(&screen)
-            );
-            sleep(POLL);
-        }
-    }
-
-    /// Waits until the pane is dead and tmux knows its exit status (see `tests/e2e.rs` for
-    /// the lost-SIGCHLD nudge).
-    fn wait_for_exit_status(&self) -> i32 {
-        let format = "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}";
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let value = self.query(format);
-            match value.split('|').collect::<Vec<_>>()[..] {
-                ["1", "", ""] => self.nudge(),
-                ["1", "", signal] => panic!("the pane's process was killed by signal {signal}"),
-                ["1", status, _] => {
-                    return status
-                        .parse()
-                        .unwrap_or_else(|_| panic!("pane_dead_status is {status:?}"));
-                }
-                _ => {}
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for the pane to die ({format} is {value:?})"
-            );
-            sleep(POLL);
-        }
-    }
-
-    fn nudge(&self) {
-        let server = self.query("#{pid}");
-        let status = Command::new("sh")
-            .args(["-c", r#"kill -s CHLD "$1""#, "sh", &server])
-            .status()
-            .expect("sh runs");
-        assert!(status.success(), "cannot signal the tmux server {server}");
-    }
-
-    /// Whether a `shenzhen-dash` process runs under the pane's shell (the wrapper).
-    fn binary_alive(&self) -> bool {
-        let shell = self.query("#{pane_pid}");
-        Command::new("pgrep")
-            .args(["-P", &shell, "-x", "shenzhen-dash"])
-            .stdout(Stdio::null())
-            .status()
-            .expect("pgrep runs")
-            .success()
-    }
+    })
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let tmux = |args: &[&str]| {
-            Command::new(TMUX)
-                .args(["-L", &self.socket, "-f", "/dev/null"])
-                .args(args)
-                .env_remove("TMUX")
-                .stdin(Stdio::null())
-                .stderr(Stdio::null())
-                .output()
-        };
-        let socket = tmux(&["display-message", "-p", "#{socket_path}"])
-            .ok()
-            .filter(|output| output.status.success())
-            .map(|output| {
-                String::from_utf8_lossy(&output.stdout)
-                    .trim_end()
-                    .to_owned()
-            });
-        let _ = tmux(&["kill-server"]);
-        if let Some(socket) = socket.filter(|path| !path.is_empty()) {
-            let _ = std::fs::remove_file(socket);
-        }
-    }
-}
-
-fn require_tmux() {
-    match Command::new(TMUX).arg("-V").output() {
-        Ok(output) if output.status.success() => {}
-        Ok(output) => panic!(
-            "`{TMUX} -V` failed ({}): {}; the end-to-end tests need tmux",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        ),
-        Err(err) => panic!(
-            "cannot run `{TMUX}` ({err}); the end-to-end tests need tmux on PATH \
-             (e.g. `apt-get install tmux`)"
-        ),
-    }
-}
-
-fn framed(screen: &str) -> String {
-    let rule = "─".repeat(usize::from(FINAL.0));
-    format!("{rule}\n{}\n{rule}", screen.trim_end())
+/// Whether a `shenzhen-dash` process runs under the pane's shell (the wrapper).
+fn binary_alive(tmux: &Tmux) -> bool {
+    let shell = tmux.query("#{pane_pid}");
+    Command::new("pgrep")
+        .args(["-P", &shell, "-x", "shenzhen-dash"])
+        .stdout(Stdio::null())
+        .status()
+        .expect("pgrep runs")
+        .success()
 }
 
 /// `count` window sizes from 1×1 to 250×80: the four corners and the minimum-size boundary
@@ -277,9 +95,11 @@ fn a_resize_storm_with_keys_leaves_a_live_dashboard_that_fits_the_final_size() {
     let started = Instant::now();
     // Without NO_COLOR, whatever the test's environment, so the theme shows in colours.
     let tmux = Tmux::launch("storm", &["env", "-u", "NO_COLOR", BIN]);
-    tmux.wait_for("the first frame", |s| {
-        s.contains(" 1 Overview │ 2 GDP") && s.contains("Highlights")
-    });
+    tmux.wait_for(
+        "the first frame",
+        |s| s.contains(" 1 Overview │ 2 GDP") && s.contains("Highlights"),
+        TIMEOUT,
+    );
 
     // Keys between batches of resizes, and the actions the dashboard maps them to. `?` then
     // Escape opens and closes the help; `t` switches to the light theme; `g` turns ASCII
@@ -314,7 +134,8 @@ fn a_resize_storm_with_keys_leaves_a_live_dashboard_that_fits_the_final_size() {
         args.pop();
         tmux.run(&args);
         let expected = expected_frame(&pressed, checkpoint);
-        tmux.wait_while_running(
+        wait_while_running(
+            &tmux,
             &format!(
                 "the {}×{} frame after batch {i}:\n{}",
                 checkpoint.0,
@@ -331,12 +152,12 @@ fn a_resize_storm_with_keys_leaves_a_live_dashboard_that_fits_the_final_size() {
 
     // The final frame: ASCII glyphs (from `g`), on the GDP tab (from Right), the cursor on
     // 2024 (from Down), no help.
-    let screen = tmux.wait_while_running("the final frame in ASCII at 120×40", |s| {
+    let screen = wait_while_running(&tmux, "the final frame in ASCII at 120×40", |s| {
         s.contains(" 1 Overview | 2 GDP") && s.contains("q quit") && !s.contains("any key closes")
     });
     assert_eq!(tmux.query("#{pane_dead}"), "0", "the pane died");
     assert!(
-        tmux.binary_alive(),
+        binary_alive(&tmux),
         "shenzhen-dash is no longer running under the pane's shell; the screen:\n{}",
         framed(&screen)
     );
@@ -354,7 +175,7 @@ fn a_resize_storm_with_keys_leaves_a_live_dashboard_that_fits_the_final_size() {
 
     // Back to Unicode glyphs, then the same checks against the box-drawing frame.
     tmux.send("g");
-    let screen = tmux.wait_while_running("the Unicode tab bar after g", |s| {
+    let screen = wait_while_running(&tmux, "the Unicode tab bar after g", |s| {
         s.contains(" 1 Overview │ 2 GDP") && s.contains("q quit")
     });
     pressed.push(Action::ToggleAscii);
@@ -364,7 +185,7 @@ fn a_resize_storm_with_keys_leaves_a_live_dashboard_that_fits_the_final_size() {
 
     // `q` quits with status 0 and leaves the terminal as it found it.
     tmux.send("q");
-    let screen = tmux.wait_for("the program to exit", |s| s.contains(EXIT_MARKER));
+    let screen = tmux.wait_for("the program to exit", |s| s.contains(EXIT_MARKER), TIMEOUT);
     assert!(
         screen.contains("[e2e: exit status 0, tty modes restored]"),
         "{}",
@@ -394,7 +215,7 @@ fn check_final_frame(tmux: &Tmux, expected: &str) {
         "the frame to match the headless render of the same state:\n{}",
         framed(expected)
     );
-    let screen = tmux.wait_while_running(&what, |s| trimmed_lines(s) == trimmed_lines(expected));
+    let screen = wait_while_running(tmux, &what, |s| trimmed_lines(s) == trimmed_lines(expected));
     let rows: Vec<&str> = screen.lines().collect();
     assert_eq!(rows.len(), usize::from(FINAL.1), "{}", framed(&screen));
     let widths: Vec<usize> = rows.iter().map(|row| row.width()).collect();
