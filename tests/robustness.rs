@@ -90,6 +90,16 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Switches the app's current tab to `view` with the key that does it.
+fn show_view(app: &mut App, view: View, now: Instant) {
+    let key = match view {
+        View::Levels => return,
+        View::Change => Action::ToggleChange,
+        View::Index => Action::ToggleIndex,
+    };
+    app.update(key, now);
+}
+
 /// Renders at `width`×`height` and checks the frame's size and content.
 fn render_checked(app: &App, width: u16, height: u16) -> Result<Buffer, TestCaseError> {
     let buf = render(app, width, height);
@@ -1085,15 +1095,7 @@ fn check_loaded(data: &Dataset) -> Result<(), TestCaseError> {
             (View::Index, Some(Action::FirstYear)),
         ] {
             let mut app = App::new(data.clone()).with_tab(tab);
-            match view {
-                View::Levels => {}
-                View::Change => {
-                    app.update(Action::ToggleChange, now);
-                }
-                View::Index => {
-                    app.update(Action::ToggleIndex, now);
-                }
-            }
+            show_view(&mut app, view, now);
             if let Some(action) = cursor {
                 app.update(action, now);
             }
@@ -1762,15 +1764,7 @@ proptest! {
                         app.update(Action::PrevYear, now);
                     }
                 }
-                match view {
-                    View::Levels => {}
-                    View::Change => {
-                        app.update(Action::ToggleChange, now);
-                    }
-                    View::Index => {
-                        app.update(Action::ToggleIndex, now);
-                    }
-                }
+                show_view(&mut app, view, now);
                 if let Some(action) = overlay {
                     app.update(action, now);
                 }
