@@ -355,6 +355,12 @@ impl Dataset {
     }
 }
 
+/// Whether a unit is a percentage (`%`, `% of GDP`): its changes are in points, its labels
+/// carry `%`.
+pub fn is_percent(unit: &str) -> bool {
+    unit.starts_with('%')
+}
+
 impl Indicator {
     /// The point for `year`; points are sorted by year once loaded.
     pub fn point(&self, year: i32) -> Option<&Point> {

@@ -2,8 +2,7 @@
 //! computed only between years that both have data, never across a series break, and is
 //! labelled as derived wherever it is shown.
 
-use crate::data::{Indicator, Point, Value};
-use crate::ui::is_percent;
+use crate::data::{Indicator, Point, Value, is_percent};
 
 /// What a tab's charts show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

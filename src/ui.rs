@@ -25,9 +25,8 @@ use crate::data::Dataset;
 use crate::derive::View;
 use crate::theme::Theme;
 
-pub use format::{grouped, is_percent, with_unit};
 pub use glyphs::Glyphs;
-pub use tabs::{tab_at, tab_titles};
+pub use tabs::tab_at;
 
 /// Below this size the layout cannot be read; a message asks for more room instead.
 pub const MIN_WIDTH: u16 = 50;

@@ -1,9 +1,6 @@
 //! Numbers, units, changes and years as text.
 
-/// Whether a unit is a percentage, so changes are in points and labels carry `%`.
-pub fn is_percent(unit: &str) -> bool {
-    unit.starts_with('%')
-}
+pub use crate::data::is_percent;
 
 /// `1295.008` with 2 decimals → `1,295.01`.
 pub fn grouped(number: f64, decimals: usize) -> String {
