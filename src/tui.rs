@@ -111,7 +111,8 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
         let redraw = match &event {
             None => app.update(Action::Tick, now),
             Some(event) => {
-                let width = terminal.size()?.width;
+                // The tab bar is as wide as the last frame drawn.
+                let width = terminal.get_frame().area().width;
                 let tab_at = |column, row| ui::tab_at(&app.data.pages, width, column, row);
                 match action::from_event(event, tab_at) {
                     Some(action) => app.update(action, now),
