@@ -110,6 +110,19 @@ fn help_opens_and_closes_and_the_year_cursor_moves_the_readout() {
     assert_eq!(tmux.quit_with("q"), CLEAN);
 }
 
+/// Mouse reports as the terminal sends them with SGR mouse mode on (which the app enables):
+/// a left click on row 1, column 16 (the "2 GDP" title), then the wheel turning down.
+#[test]
+fn a_click_selects_a_tab_and_the_wheel_moves_the_year_cursor() {
+    let tmux = Tmux::launch("mouse", &[BIN]);
+    tmux.wait_for_first_frame();
+    tmux.run(&["send-keys", "-t", SESSION, "-l", "\x1b[<0;16;1M"]);
+    tmux.wait_for("the GDP tab after a click on its title", on_gdp, TIMEOUT);
+    tmux.run(&["send-keys", "-t", SESSION, "-l", "\x1b[<65;40;10M"]);
+    tmux.wait_for_text("Shenzhen GDP, first published: 3,680.19 bn CNY");
+    assert_eq!(tmux.quit_with("q"), CLEAN);
+}
+
 #[test]
 fn autoplay_changes_tab_without_input() {
     let tmux = Tmux::launch("autoplay", &[BIN, "--autoplay", "1"]);
@@ -176,7 +189,7 @@ fn a_panic_restores_the_terminal_and_says_it_is_a_bug() {
 /// or `CLEAN` above would prove nothing.
 #[test]
 fn harness_catches_a_program_that_leaves_the_terminal_dirty() {
-    let careless = r"printf '\033[?1049h\033[?25l 1 Overview'; stty raw -echo; exit 3";
+    let careless = r"printf '\033[?1049h\033[?25l\033[?1003h 1 Overview'; stty raw -echo; exit 3";
     let tmux = Tmux::launch("harness", &["sh", "-c", careless]);
     assert_eq!(
         tmux.ending(),
@@ -186,6 +199,7 @@ fn harness_catches_a_program_that_leaves_the_terminal_dirty() {
             tty_modes_restored: false,
             alternate_screen: true,
             cursor_visible: false,
+            mouse_captured: true,
             dashboard_still_visible: true,
         }
     );

@@ -77,6 +77,8 @@ pub struct Ending {
     pub tty_modes_restored: bool,
     pub alternate_screen: bool,
     pub cursor_visible: bool,
+    /// The terminal still reports mouse events to the program (mouse capture was left on).
+    pub mouse_captured: bool,
     /// The dashboard's tab bar is still on the screen the user returns to.
     pub dashboard_still_visible: bool,
 }
@@ -87,6 +89,7 @@ pub const CLEAN: Ending = Ending {
     tty_modes_restored: true,
     alternate_screen: false,
     cursor_visible: true,
+    mouse_captured: false,
     dashboard_still_visible: false,
 };
 
@@ -272,12 +275,12 @@ impl Tmux {
     pub fn ending(&self) -> Ending {
         let screen = self.wait_for("the program to exit", |s| s.contains(EXIT_MARKER), TIMEOUT);
         let (exit_status, tty_modes_restored) = parse_marker(&screen);
-        let state = self.query("#{pane_dead} #{alternate_on} #{cursor_flag}");
+        let state = self.query("#{pane_dead} #{alternate_on} #{cursor_flag} #{mouse_any_flag}");
         let flags: Vec<&str> = state.split(' ').collect();
         assert_eq!(
             flags[0], "0",
-            "the wrapper should still hold the pane open (pane_dead alternate_on cursor_flag: \
-             {state})"
+            "the wrapper should still hold the pane open (pane_dead alternate_on cursor_flag \
+             mouse_any_flag: {state})"
         );
         // A newline ends the wrapper's `read` whether or not the tty was left in raw mode.
         self.send("C-j");
@@ -288,6 +291,7 @@ impl Tmux {
             tty_modes_restored,
             alternate_screen: flags[1] == "1",
             cursor_visible: flags[2] == "1",
+            mouse_captured: flags[3] == "1",
             dashboard_still_visible: screen.contains("1 Overview"),
         }
     }
