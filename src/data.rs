@@ -304,11 +304,16 @@ impl Dataset {
                 message: "expected a JSON object, found an array".to_owned(),
             });
         }
-        let mut json = serde_json::Deserializer::from_str(text);
-        let dataset: Dataset = serde_path_to_error::deserialize(&mut json)
-            .map_err(|err| LoadError::from_json(file, &err))?;
-        json.end()
-            .map_err(|err| LoadError::syntax(file, &err, String::new()))?;
+        // Files are read fast, and only a file that fails is read again, slowly, tracking the
+        // JSON path to name where it failed.
+        let dataset: Dataset = serde_json::from_str(text).or_else(|_| {
+            let mut json = serde_json::Deserializer::from_str(text);
+            let parsed = serde_path_to_error::deserialize(&mut json)
+                .map_err(|err| LoadError::from_json(file, &err))?;
+            json.end()
+                .map_err(|err| LoadError::syntax(file, &err, String::new()))?;
+            Ok::<_, LoadError>(parsed)
+        })?;
         let problems = validate::validate(&dataset);
         if problems.is_empty() {
             let mut dataset = dataset;
