@@ -33,8 +33,8 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         problems: Vec::new(),
         sources: data.sources.iter().map(|s| s.id.as_str()).collect(),
     };
-    check.text("city", &data.city);
-    check.text("title", &data.title);
+    check.text(|| "city".to_owned(), &data.city);
+    check.text(|| "title".to_owned(), &data.title);
     check.unique_ids("sources", data.sources.iter().map(|s| s.id.as_str()));
     check.unique_ids("indicators", data.indicators.iter().map(|i| i.id.as_str()));
     check.unique_ids("highlights", data.highlights.iter().map(|h| h.id.as_str()));
@@ -44,22 +44,22 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     }
     for (i, event) in data.events.iter().enumerate() {
         let path = format!("events[{i}]");
-        check.text(&format!("{path}.label"), &event.label);
+        check.text(|| format!("{path}.label"), &event.label);
         if !valid_date(&event.date) {
             check.problem(
                 format!("{path}.date"),
                 "expected a date as YYYY, YYYY-MM or YYYY-MM-DD".to_owned(),
             );
         }
-        check.cites(&path, &event.sources);
+        check.cites(|| path.clone(), &event.sources);
     }
     for (i, highlight) in data.highlights.iter().enumerate() {
         let path = format!("highlights[{i}]");
-        check.text(&format!("{path}.text"), &highlight.text);
-        check.text(&format!("{path}.unit"), &highlight.unit);
-        check.text(&format!("{path}.as_of"), &highlight.as_of);
-        check.number(&format!("{path}.value"), highlight.value.number);
-        check.cites(&path, &highlight.sources);
+        check.text(|| format!("{path}.text"), &highlight.text);
+        check.text(|| format!("{path}.unit"), &highlight.unit);
+        check.text(|| format!("{path}.as_of"), &highlight.as_of);
+        check.number(|| format!("{path}.value"), highlight.value.number);
+        check.cites(|| path.clone(), &highlight.sources);
     }
     for (i, source) in data.sources.iter().enumerate() {
         let path = format!("sources[{i}]");
@@ -70,7 +70,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             ("url", &source.url),
             ("kind", &source.kind),
         ] {
-            check.text(&format!("{path}.{field}"), text);
+            check.text(|| format!("{path}.{field}"), text);
         }
     }
     if data.pages.is_empty() {
@@ -101,17 +101,18 @@ impl Checker<'_> {
 
     /// Text reaches the terminal, so it must hold no control characters (ESC, BEL, CSI…) and
     /// no bidirectional overrides.
-    fn text(&mut self, path: &str, text: &str) {
+    /// Paths are built only for a problem: most values have none.
+    fn text(&mut self, path: impl FnOnce() -> String, text: &str) {
         if let Some((c, kind)) = text.chars().find_map(|c| Some((c, crate::text::kind(c)?))) {
             self.problem(
-                path.to_owned(),
+                path(),
                 format!("contains a {kind} character (U+{:04X})", u32::from(c)),
             );
         }
     }
 
     fn id(&mut self, path: &str, id: &str) {
-        self.text(path, id);
+        self.text(|| path.to_owned(), id);
         if id.trim().is_empty() {
             self.problem(path.to_owned(), "is empty".to_owned());
         }
@@ -130,33 +131,35 @@ impl Checker<'_> {
         }
     }
 
-    fn year(&mut self, path: String, year: i32) {
+    fn year(&mut self, path: impl FnOnce() -> String, year: i32) {
         if !YEARS.contains(&year) {
             self.problem(
-                path,
+                path(),
                 format!("year {year} is outside {}-{}", YEARS.start(), YEARS.end()),
             );
         }
     }
 
-    fn number(&mut self, path: &str, number: f64) {
+    fn number(&mut self, path: impl FnOnce() -> String, number: f64) {
         if !number.is_finite() {
-            self.problem(path.to_owned(), "is not a finite number".to_owned());
+            self.problem(path(), "is not a finite number".to_owned());
         } else if number.abs() > MAX_MAGNITUDE {
             self.problem(
-                path.to_owned(),
+                path(),
                 format!("{number:e} is implausibly large (limit {MAX_MAGNITUDE:e})"),
             );
         }
     }
 
-    fn cites(&mut self, path: &str, sources: &[String]) {
+    fn cites(&mut self, path: impl Fn() -> String, sources: &[String]) {
         if sources.is_empty() {
+            let path = path();
             self.problem(format!("{path}.sources"), "cites no source".to_owned());
         }
         for (i, id) in sources.iter().enumerate() {
             if !self.sources.contains(id.as_str()) {
-                self.text(&format!("{path}.sources[{i}]"), id);
+                let path = path();
+                self.text(|| format!("{path}.sources[{i}]"), id);
                 self.problem(
                     format!("{path}.sources[{i}]"),
                     format!("unknown source id \"{}\"", sanitize(id)),
@@ -173,7 +176,7 @@ impl Checker<'_> {
             ("definition", &indicator.definition),
             ("notes", &indicator.notes),
         ] {
-            self.text(&format!("{path}.{field}"), text);
+            self.text(|| format!("{path}.{field}"), text);
         }
         if indicator.points.is_empty() {
             self.problem(
@@ -183,26 +186,26 @@ impl Checker<'_> {
         }
         let mut years = HashMap::new();
         for (i, point) in indicator.points.iter().enumerate() {
-            let at = format!("{path}.points[{i}]");
-            self.year(format!("{at}.year"), point.year);
+            let at = || format!("{path}.points[{i}]");
+            self.year(|| format!("{}.year", at()), point.year);
             if let Some(first) = years.insert(point.year, i) {
                 self.problem(
-                    format!("{at}.year"),
+                    format!("{}.year", at()),
                     format!("duplicate year {} (first at points[{first}])", point.year),
                 );
             }
-            self.number(&format!("{at}.value"), point.value.number);
-            self.text(&format!("{at}.note"), &point.note);
-            self.cites(&at, &point.sources);
+            self.number(|| format!("{}.value", at()), point.value.number);
+            self.text(|| format!("{}.note", at()), &point.note);
+            self.cites(at, &point.sources);
         }
         for (i, brk) in indicator.breaks.iter().enumerate() {
-            self.year(format!("{path}.breaks[{i}].year"), brk.year);
-            self.text(&format!("{path}.breaks[{i}].label"), &brk.label);
+            self.year(|| format!("{path}.breaks[{i}].year"), brk.year);
+            self.text(|| format!("{path}.breaks[{i}].label"), &brk.label);
         }
     }
 
     fn page(&mut self, path: &str, page: &Page, data: &Dataset) {
-        self.text(&format!("{path}.title"), &page.title);
+        self.text(|| format!("{path}.title"), &page.title);
         if page.charts.is_empty() && page.tiles.is_empty() {
             self.problem(
                 path.to_owned(),
@@ -212,7 +215,7 @@ impl Checker<'_> {
         for (i, tile) in page.tiles.iter().enumerate() {
             let at = format!("{path}.tiles[{i}]");
             if let Some(label) = &tile.label {
-                self.text(&format!("{at}.label"), label);
+                self.text(|| format!("{at}.label"), label);
             }
             match data.indicator(&tile.indicator) {
                 None => self.unknown_indicator(&at, &tile.indicator),
@@ -261,7 +264,7 @@ impl Checker<'_> {
     }
 
     fn chart(&mut self, path: &str, chart: &ChartSpec, data: &Dataset) {
-        self.text(&format!("{path}.title"), &chart.title);
+        self.text(|| format!("{path}.title"), &chart.title);
         if chart.series.is_empty() {
             self.problem(format!("{path}.series"), "chart has no series".to_owned());
         }
@@ -269,7 +272,7 @@ impl Checker<'_> {
         for (i, series) in chart.series.iter().enumerate() {
             let at = format!("{path}.series[{i}]");
             if let Some(label) = &series.label {
-                self.text(&format!("{at}.label"), label);
+                self.text(|| format!("{at}.label"), label);
             }
             let Some(indicator) = data.indicator(&series.indicator) else {
                 self.unknown_indicator(&at, &series.indicator);
