@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use crate::action::Action;
-use crate::data::Dataset;
+use crate::data::{Dataset, year_span};
 use crate::derive::View;
 use crate::theme::{Colours, Theme, ThemeName};
 
@@ -285,20 +285,7 @@ impl App {
     /// The first and last year any chart or tile of the current page has data for.
     pub fn page_years(&self) -> Option<(i32, i32)> {
         let page = self.data.pages.get(self.tab)?;
-        let ids = page
-            .charts
-            .iter()
-            .flat_map(|c| c.series.iter().map(|s| s.indicator.as_str()))
-            .chain(page.tiles.iter().map(|t| t.indicator.as_str()));
-        let years = ids
-            .filter_map(|id| self.data.indicator(id))
-            .flat_map(|i| i.points.iter().map(|p| p.year));
-        let (mut first, mut last) = (i32::MAX, i32::MIN);
-        for year in years {
-            first = first.min(year);
-            last = last.max(year);
-        }
-        (first <= last).then_some((first, last))
+        year_span(self.data.page_indicators(page))
     }
 }
 

@@ -339,13 +339,23 @@ impl Dataset {
 
     /// The first and last year with any point.
     pub fn year_span(&self) -> Option<(i32, i32)> {
-        let years = self
-            .indicators
-            .iter()
-            .flat_map(|i| &i.points)
-            .map(|p| p.year);
-        let first = years.clone().min()?;
-        Some((first, years.max()?))
+        year_span(&self.indicators)
+    }
+
+    /// Each indicator a page shows, once, in the order it first appears: tiles, then charts.
+    pub fn page_indicators(&self, page: &Page) -> Vec<&Indicator> {
+        let ids = page.tiles.iter().map(|t| t.indicator.as_str()).chain(
+            page.charts
+                .iter()
+                .flat_map(|c| c.series.iter().map(|s| s.indicator.as_str())),
+        );
+        let mut seen: Vec<&Indicator> = Vec::new();
+        for indicator in ids.filter_map(|id| self.indicator(id)) {
+            if !seen.iter().any(|i| i.id == indicator.id) {
+                seen.push(indicator);
+            }
+        }
+        seen
     }
 
     /// Source ids cited anywhere, for the footer's "N sources".
@@ -360,6 +370,18 @@ impl Dataset {
     }
 }
 
+/// The first and last year with a point in any of these indicators.
+pub fn year_span<'a>(indicators: impl IntoIterator<Item = &'a Indicator>) -> Option<(i32, i32)> {
+    let years = indicators
+        .into_iter()
+        .flat_map(|i| &i.points)
+        .map(|p| p.year);
+    years.fold(None, |span, year| match span {
+        None => Some((year, year)),
+        Some((first, last)) => Some((first.min(year), last.max(year))),
+    })
+}
+
 /// Whether a unit is a percentage (`%`, `% of GDP`): its changes are in points, its labels
 /// carry `%`.
 pub fn is_percent(unit: &str) -> bool {
@@ -372,9 +394,17 @@ impl Indicator {
         self.points.iter().find(|p| p.year == year)
     }
 
+    /// A break between year `after` and year `through` (after `after`, by `through`): a change
+    /// across it is not all real change.
+    pub fn break_within(&self, after: i32, through: i32) -> Option<&Break> {
+        self.breaks
+            .iter()
+            .find(|b| b.year > after && b.year <= through)
+    }
+
     /// Whether a break separates `year` from the year before it.
     pub fn breaks_before(&self, year: i32) -> bool {
-        self.breaks.iter().any(|b| b.year == year)
+        self.break_within(year - 1, year).is_some()
     }
 }
 

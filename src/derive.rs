@@ -104,10 +104,7 @@ pub fn index(indicator: &Indicator) -> Indicator {
 pub fn cagr(indicator: &Indicator) -> Option<(i32, i32, f64)> {
     let (first, last) = (indicator.points.first()?, indicator.points.last()?);
     let years = last.year - first.year;
-    let crosses_break = indicator
-        .breaks
-        .iter()
-        .any(|b| b.year > first.year && b.year <= last.year);
+    let crosses_break = indicator.break_within(first.year, last.year).is_some();
     if years <= 0 || crosses_break || first.value.number <= 0.0 || last.value.number <= 0.0 {
         return None;
     }

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::Ctx;
-use super::readout::indicators;
 use crate::action::BINDINGS;
 use crate::app::Overlay;
 use crate::data::{Indicator, Page};
@@ -71,7 +70,7 @@ fn render_help(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
 fn render_sources(page: &Page, scroll: u16, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let mut lines = Vec::new();
-    for indicator in indicators(page, ctx) {
+    for indicator in ctx.data.page_indicators(page) {
         lines.extend(indicator_lines(indicator, ctx));
     }
     let width = area.width.saturating_sub(4).min(110);

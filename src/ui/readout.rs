@@ -27,27 +27,12 @@ pub fn lines<'a>(page: &Page, ctx: &Ctx) -> Vec<Line<'a>> {
     }
     let mut lines = vec![Line::from(heading)];
     lines.extend(
-        indicators(page, ctx)
+        ctx.data
+            .page_indicators(page)
             .into_iter()
             .map(|indicator| series_line(indicator, year, ctx)),
     );
     lines
-}
-
-/// Each indicator the page charts, once, in the order they appear.
-pub fn indicators<'a>(page: &Page, ctx: &Ctx<'a>) -> Vec<&'a Indicator> {
-    let ids = page.tiles.iter().map(|t| t.indicator.as_str()).chain(
-        page.charts
-            .iter()
-            .flat_map(|c| c.series.iter().map(|s| s.indicator.as_str())),
-    );
-    let mut seen: Vec<&Indicator> = Vec::new();
-    for indicator in ids.filter_map(|id| ctx.data.indicator(id)) {
-        if !seen.iter().any(|i| i.id == indicator.id) {
-            seen.push(indicator);
-        }
-    }
-    seen
 }
 
 fn series_line<'a>(indicator: &Indicator, year: i32, ctx: &Ctx) -> Line<'a> {
@@ -71,16 +56,10 @@ fn series_line<'a>(indicator: &Indicator, year: i32, ctx: &Ctx) -> Line<'a> {
             theme.flag,
         ));
     }
-    let before = match indicator.point(year - 1) {
-        _ if indicator.breaks_before(year) => {
-            let label = indicator
-                .breaks
-                .iter()
-                .find(|b| b.year == year)
-                .map_or("series break", |b| b.label.as_str());
-            format!(" · no change shown: {label}")
-        }
-        Some(prev) => format!(
+    let previous = indicator.point(year - 1);
+    let before = match (indicator.break_within(year - 1, year), previous) {
+        (Some(brk), _) => format!(" · no change shown: {}", brk.label),
+        (None, Some(prev)) => format!(
             " · {} on {}",
             change(
                 prev.value.number,
@@ -90,7 +69,7 @@ fn series_line<'a>(indicator: &Indicator, year: i32, ctx: &Ctx) -> Line<'a> {
             ),
             year - 1
         ),
-        None => format!(" · no {} value to compare", year - 1),
+        (None, None) => format!(" · no {} value to compare", year - 1),
     };
     spans.push(Span::styled(before, theme.muted));
     spans.push(Span::styled(

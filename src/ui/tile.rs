@@ -87,11 +87,7 @@ pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &m
             Span::styled(when + &then, theme.muted),
         ];
         // A change across a census correction or method change is not all real change.
-        if let Some(brk) = indicator
-            .breaks
-            .iter()
-            .find(|b| b.year > from.year && b.year <= latest.year)
-        {
+        if let Some(brk) = indicator.break_within(from.year, latest.year) {
             let used: usize = spans.iter().map(Span::width).sum();
             let mark = format!(" {} {}", ctx.glyphs.series_break, brk.label);
             let mark = if used + mark.width() <= usize::from(inner.width) {
