@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use crate::action::Action;
 use crate::data::{Dataset, year_span};
 use crate::derive::View;
+use crate::text::count;
 use crate::theme::{Colours, Theme, ThemeName};
 
 /// How often the autoplay gauge is redrawn while it runs.
@@ -63,8 +64,7 @@ impl App {
             .map(|(a, b)| format!(" · {a}–{b}"))
             .unwrap_or_default();
         let sources = data.cited_sources().len();
-        let plural = if sources == 1 { "" } else { "s" };
-        let about = format!("{}{span} · {sources} source{plural} ", data.title);
+        let about = format!("{}{span} · {} ", data.title, count(sources, "source"));
         App {
             data,
             theme: Theme::default(),

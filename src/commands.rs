@@ -10,6 +10,7 @@ use crate::cli::{CheckArgs, Cli, Command, DataArg, ExportArgs, SnapshotArgs, Vie
 use crate::data::{Dataset, Page};
 use crate::error::LoadError;
 use crate::headless::Frame;
+use crate::text::count;
 use crate::theme::{Colours, Theme};
 use crate::{export, headless, tui};
 
@@ -148,7 +149,6 @@ fn summary(data: &Dataset, file: &Path) -> String {
         .year_span()
         .map(|(a, b)| format!("{a}–{b}"))
         .unwrap_or_default();
-    let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}: ok — {}, {}, {}, {years}, {}, {}",
         file.display(),

@@ -17,6 +17,11 @@ pub fn kind(c: char) -> Option<&'static str> {
     }
 }
 
+/// `1 source`, `97 sources`: a count with its noun, singular where it should be.
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// The text with every unsafe character replaced by U+FFFD, for quoting in messages.
 pub fn sanitize(text: &str) -> String {
     text.chars()

@@ -25,6 +25,15 @@ pub fn grouped(number: f64, decimals: usize) -> String {
     out
 }
 
+/// A value as a headline figure: grouped, with `%` for percentages and no other unit.
+pub fn figure(number: f64, decimals: usize, unit: &str) -> String {
+    let mut text = grouped(number, decimals);
+    if is_percent(unit) {
+        text.push('%');
+    }
+    text
+}
+
 /// A value with its unit for running text: `3,680.19 bn CNY`, `6.67%`, `17.99 million`.
 pub fn with_unit(number: f64, decimals: usize, unit: &str) -> String {
     let number = grouped(number, decimals);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Sparkline, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::format::{change, grouped, is_percent, with_unit};
+use super::format::{change, figure, with_unit};
 use super::{Ctx, split};
 use crate::data::{Indicator, Tile};
 
@@ -34,10 +34,7 @@ pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &m
     };
     let unit = indicator.unit.as_str();
     let decimals = usize::from(latest.value.decimals);
-    let mut number = grouped(latest.value.number, decimals);
-    if is_percent(unit) {
-        number.push('%');
-    }
+    let number = figure(latest.value.number, decimals, unit);
     // Large type for the back row, where the tile has room for it.
     let big = !ctx.glyphs.ascii
         && inner.height >= BIG_MIN_HEIGHT
@@ -68,10 +65,7 @@ pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &m
     };
     let change_line = earlier.map(|from| {
         let word = if tile.since.is_some() { "since" } else { "on" };
-        let mut then = grouped(from.value.number, usize::from(from.value.decimals));
-        if is_percent(unit) {
-            then.push('%');
-        }
+        let mut then = figure(from.value.number, usize::from(from.value.decimals), unit);
         then.extend(from.flags.iter().map(|f| ctx.glyphs.flag(*f)));
         let delta = change(from.value.number, latest.value.number, decimals, unit);
         let when = format!(" {word} {}", from.year);
