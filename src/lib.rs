@@ -14,6 +14,7 @@ pub mod derive;
 pub mod error;
 pub mod export;
 pub mod headless;
+pub mod sgr;
 pub mod text;
 pub mod theme;
 pub mod tui;

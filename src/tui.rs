@@ -1,18 +1,18 @@
 //! The terminal's lifecycle and the event loop. Raw mode and the alternate screen are entered
 //! once and left on every exit path: normal return, error, and panic.
 
-use std::io::{self, BufWriter, Stdout, Write, stdout};
+mod backend;
+
+use std::io::{self, Stdout, stdout};
 use std::time::Instant;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{execute, queue};
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -21,11 +21,9 @@ use crate::action::{self, Action};
 use crate::app::App;
 use crate::ui;
 
-/// A frame is written in one go: stdout alone would flush every kilobyte.
-type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+use backend::AnsiBackend;
 
-/// Room for a whole frame of a large terminal, colours included.
-const FRAME_BUFFER: usize = 1 << 16;
+type Term = Terminal<AnsiBackend<Stdout>>;
 
 /// Runs the dashboard until the user quits. Blocks on input: nothing runs between events.
 pub fn run(app: &mut App) -> io::Result<()> {
@@ -56,10 +54,7 @@ fn enter() -> io::Result<Term> {
     let enter = || {
         enable_raw_mode()?;
         execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-        Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-            FRAME_BUFFER,
-            stdout(),
-        )))
+        Terminal::new(AnsiBackend::stdout(stdout())?)
     };
     enter().inspect_err(|_| restore())
 }
@@ -114,9 +109,13 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
                 // The tab bar is as wide as the last frame drawn.
                 let width = terminal.get_frame().area().width;
                 let tab_at = |column, row| ui::tab_at(&app.data.pages, width, column, row);
-                match action::from_event(event, tab_at) {
-                    Some(action) => app.update(action, now),
-                    None => matches!(event, Event::Resize(..)),
+                match (action::from_event(event, tab_at), event) {
+                    (Some(action), _) => app.update(action, now),
+                    (None, &Event::Resize(width, height)) => {
+                        terminal.backend_mut().resize(width, height);
+                        true
+                    }
+                    (None, _) => false,
                 }
             }
         };
@@ -129,10 +128,8 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     }
 }
 
-/// One frame, wrapped in a synchronized update so terminals that support it never show half.
+/// One frame: the backend writes it as one synchronized update.
 fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    terminal.backend_mut().flush()
+    Ok(())
 }

@@ -2,6 +2,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::sgr;
 use crate::theme::Theme;
 
 /// The page's default foreground and background, where the terminal would use its own.
@@ -35,31 +36,9 @@ pub fn hex(color: Color, reset: &str) -> String {
         Color::Reset => return reset.to_owned(),
         Color::Rgb(r, g, b) => (r, g, b),
         Color::Indexed(i) => indexed(i),
-        named => indexed(named_index(named)),
+        named => indexed(sgr::palette_index(named)),
     };
     format!("#{r:02x}{g:02x}{b:02x}")
-}
-
-/// The palette index of a named colour.
-pub fn named_index(color: Color) -> u8 {
-    match color {
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-        _ => 0,
-    }
 }
 
 /// The xterm 256-colour palette.
