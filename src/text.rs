@@ -17,6 +17,17 @@ pub fn kind(c: char) -> Option<&'static str> {
     }
 }
 
+/// The first unsafe character in `text`, with its kind.
+pub fn first_unsafe(text: &str) -> Option<(char, &'static str)> {
+    // Nearly all text is printable ASCII, which a check of the bytes clears in bulk (a fold
+    // with no early exit, so the compiler vectorises it).
+    let control = |b: u8| b < b' ' || b == 0x7f;
+    if text.is_ascii() && !text.bytes().fold(false, |any, b| any | control(b)) {
+        return None;
+    }
+    text.chars().find_map(|c| Some((c, kind(c)?)))
+}
+
 /// `1 source`, `97 sources`: a count with its noun, singular where it should be.
 pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
@@ -39,5 +50,17 @@ mod tests {
         assert_eq!(sanitize("abc\u{202E}fed"), "abc\u{FFFD}fed");
         assert_eq!(sanitize("one\u{2028}two"), "one\u{FFFD}two");
         assert_eq!(sanitize("深圳 · 2024"), "深圳 · 2024");
+    }
+
+    #[test]
+    fn the_first_unsafe_character_is_found_in_ascii_and_beyond() {
+        assert_eq!(first_unsafe("GDP, 2024 (CNY ~)"), None);
+        assert_eq!(first_unsafe("深圳 · 2024"), None);
+        assert_eq!(first_unsafe("a\tb"), Some(('\t', "control")));
+        assert_eq!(first_unsafe("a\u{7f}"), Some(('\u{7f}', "control")));
+        assert_eq!(
+            first_unsafe("深圳\u{202E}"),
+            Some(('\u{202E}', "bidirectional override"))
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::{ChartSpec, Dataset, Indicator, Page};
-use crate::text::{is_unsafe, sanitize};
+use crate::text::{first_unsafe, is_unsafe, sanitize};
 
 /// The earliest and latest year a point, break or tile may name.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
@@ -103,7 +103,7 @@ impl Checker<'_> {
     /// no bidirectional overrides.
     /// Paths are built only for a problem: most values have none.
     fn text(&mut self, path: impl FnOnce() -> String, text: &str) {
-        if let Some((c, kind)) = text.chars().find_map(|c| Some((c, crate::text::kind(c)?))) {
+        if let Some((c, kind)) = first_unsafe(text) {
             self.problem(
                 path(),
                 format!("contains a {kind} character (U+{:04X})", u32::from(c)),
