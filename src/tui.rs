@@ -27,9 +27,13 @@ type Term = Terminal<AnsiBackend<Stdout>>;
 
 /// Runs the dashboard until the user quits. Blocks on input: nothing runs between events.
 pub fn run(app: &mut App) -> io::Result<()> {
-    restore_on_signals()?;
+    // Caught from before the terminal changes; handled once the first frame is up, since
+    // starting the thread that handles them would delay it.
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, app);
+    let result = draw(&mut terminal, app)
+        .and_then(|()| restore_on(signals))
+        .and_then(|()| event_loop(&mut terminal, app));
     restore();
     result
 }
@@ -61,9 +65,9 @@ fn enter() -> io::Result<Term> {
 
 /// `SIGTERM`, `SIGHUP` and an external `SIGINT` end the program; restore the terminal first.
 /// (In raw mode Ctrl-C is a key press, handled as `Quit`.) The thread sleeps in the kernel
-/// until a signal arrives, so it costs nothing while idle.
-fn restore_on_signals() -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+/// until a signal arrives, so it costs nothing while idle; one that came before it started
+/// is waiting for it.
+fn restore_on(mut signals: Signals) -> io::Result<()> {
     std::thread::Builder::new()
         .name("signals".to_owned())
         .spawn(move || {
@@ -82,8 +86,8 @@ pub fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
 }
 
+/// From the first frame on: wait for an event, update, redraw if anything changed.
 fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
-    draw(terminal, app)?;
     // The end-to-end tests prove a panic leaves the terminal restored; this is their trigger.
     assert!(
         std::env::var_os("SHENZHEN_DASH_TEST_PANIC").is_none(),
