@@ -16,7 +16,7 @@ mod tile;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -43,7 +43,10 @@ pub struct Ctx<'a> {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        buf.set_style(area, self.theme.base);
+        // An empty style changes no cell: skip the walk over every one of them.
+        if self.theme.base != Style::new() {
+            buf.set_style(area, self.theme.base);
+        }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf, &self.theme);
             if self.ascii {
@@ -60,17 +63,10 @@ impl Widget for &App {
         };
         let page = self.data.pages.get(self.tab());
         let readout = page.map(|p| readout::lines(p, &ctx)).unwrap_or_default();
-        let [tabs, body, footer] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ]));
+        let [tabs, body, footer] = split::rows(area, [Some(1), None, Some(1)]);
         // The readout gives way before the charts do.
         let readout_rows = (readout.len() as u16).min(body.height.saturating_sub(12));
-        let [body, readout_area] = body.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(readout_rows),
-        ]));
+        let [body, readout_area] = split::rows(body, [None, Some(readout_rows)]);
         tabs::render(&self.data.pages, self.tab(), &ctx, tabs, buf);
         if let Some(page) = page {
             page::render(page, &ctx, body, buf);

@@ -2,11 +2,11 @@
 //! autoplay runs, its progress towards the next tab.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::Ctx;
+use super::{Ctx, split};
 use crate::action::{Action, BINDINGS};
 use crate::app::App;
 
@@ -41,10 +41,7 @@ pub fn render(app: &App, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         hints.extend(hint);
     }
     if used + status_width <= usize::from(area.width) {
-        let [left, right] = area.layout(&Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(status_width as u16),
-        ]));
+        let [left, right] = split::columns(area, [None, Some(status_width as u16)]);
         Line::from(hints).render(left, buf);
         status.render(right, buf);
     } else {
