@@ -37,7 +37,20 @@ impl Pen {
     pub fn is_default(self) -> bool {
         self == Pen::default()
     }
+
+    /// Whether a space drawn with either pen looks the same: a space has no ink, so only the
+    /// background and the attributes that mark a blank cell show.
+    pub fn blank_looks_like(self, other: Pen) -> bool {
+        self.bg == other.bg && !(self.modifier | other.modifier).intersects(SHOWS_ON_BLANK)
+    }
 }
+
+/// Attributes that a space shows.
+const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::CROSSED_OUT)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK);
 
 /// Each attribute's code to turn it on.
 const ON: [(Modifier, u8); 9] = [
@@ -234,6 +247,16 @@ mod tests {
         let from = pen(Color::White, Color::Reset, Modifier::UNDERLINED);
         let to = pen(Color::Reset, Color::Rgb(0, 114, 178), Modifier::REVERSED);
         assert_eq!(change(from, to), "\x1b[24;7;39;48;2;0;114;178m");
+    }
+
+    #[test]
+    fn a_space_shows_only_background_and_marking_attributes() {
+        let orange = pen(Color::Indexed(214), Color::Reset, Modifier::BOLD);
+        assert!(orange.blank_looks_like(Pen::default()));
+        let shaded = pen(Color::Reset, Color::Indexed(236), Modifier::empty());
+        assert!(!shaded.blank_looks_like(Pen::default()));
+        let reversed = pen(Color::Reset, Color::Reset, Modifier::REVERSED);
+        assert!(!reversed.blank_looks_like(Pen::default()));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! once and left on every exit path: normal return, error, and panic.
 
 mod backend;
+mod screen;
 
 use std::io::{self, Stdout, stdout};
 use std::time::Instant;

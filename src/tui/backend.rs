@@ -13,6 +13,7 @@ use ratatui::buffer::Cell;
 use ratatui::crossterm::terminal;
 use ratatui::layout::{Position, Size};
 
+use super::screen::Screen;
 use crate::sgr::{self, Pen};
 
 /// Terminals that support it show the frame only when it is complete.
@@ -27,6 +28,7 @@ pub struct AnsiBackend<W: Write> {
     /// Where the terminal's cursor is, when known.
     cursor: Option<Position>,
     cursor_visible: bool,
+    screen: Screen,
 }
 
 impl<W: Write> AnsiBackend<W> {
@@ -38,6 +40,8 @@ impl<W: Write> AnsiBackend<W> {
             size,
             cursor: None,
             cursor_visible: true,
+            // The alternate screen starts blank.
+            screen: Screen::blank(size),
         }
     }
 
@@ -58,6 +62,23 @@ impl<W: Write> AnsiBackend<W> {
         if self.frame.is_empty() {
             self.frame.push_str(BEGIN_FRAME);
             self.cursor = None;
+        }
+    }
+
+    /// Gets the cursor to `(x, y)` on its own row by printing again what the cells before it
+    /// show, where that is shorter than a move.
+    fn reprint_up_to(&mut self, x: u16, y: u16, pen: Pen) -> bool {
+        match self.cursor {
+            Some(at) if at.y == y && at.x < x => {
+                let reprinted =
+                    self.screen
+                        .reprint(&mut self.frame, y, at.x, x, pen, column_move_len(x));
+                if reprinted {
+                    self.cursor = Some(Position { x, y });
+                }
+                reprinted
+            }
+            _ => false,
         }
     }
 
@@ -86,6 +107,11 @@ impl<W: Write> AnsiBackend<W> {
     }
 }
 
+/// The bytes of `ESC [ column G`, the move to column `x` on the cursor's row.
+fn column_move_len(x: u16) -> usize {
+    "\x1b[G".len() + itoa::Buffer::new().format(u32::from(x) + 1).len()
+}
+
 impl<W: Write> Backend for AnsiBackend<W> {
     type Error = io::Error;
 
@@ -98,16 +124,19 @@ impl<W: Write> Backend for AnsiBackend<W> {
         }
         let mut pen = Pen::default();
         for (x, y, cell) in content {
-            if self.cursor != Some(Position { x, y }) {
+            if self.cursor != Some(Position { x, y }) && !self.reprint_up_to(x, y, pen) {
                 self.begin();
                 self.move_to(x, y);
             }
             let next = Pen::of(cell);
-            if next != pen {
+            let symbol = cell.symbol();
+            // A space looks the same in any pen with its background: no codes to change ink.
+            if next != pen && !(symbol == " " && pen.blank_looks_like(next)) {
                 sgr::write_change(&mut self.frame, pen, next);
                 pen = next;
             }
-            self.frame.push_str(cell.symbol());
+            self.frame.push_str(symbol);
+            self.screen.drawn(x, y, cell);
             // ratatui's diff never sends the cells a wide character covers, so a cell right
             // after this one always follows a character of one column.
             self.cursor = Some(Position {
@@ -156,6 +185,10 @@ impl<W: Write> Backend for AnsiBackend<W> {
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         self.begin();
+        self.screen = match clear_type {
+            ClearType::All => Screen::blank(self.size),
+            _ => Screen::unknown(),
+        };
         self.frame.push_str(match clear_type {
             ClearType::All => "\x1b[2J",
             ClearType::AfterCursor => "\x1b[J",
@@ -195,6 +228,9 @@ impl<W: Write> Backend for AnsiBackend<W> {
         self.out.flush()
     }
 }
+
+#[cfg(test)]
+mod emulated;
 
 #[cfg(test)]
 mod tests {
@@ -247,7 +283,49 @@ mod tests {
         let mut terminal = terminal();
         frame(&mut terminal, &[Line::from("abcdef")]);
         let written = frame(&mut terminal, &[Line::from("abXdeY")]);
-        assert_eq!(written, "\x1b[?2026h\x1b[1;3HX\x1b[6GY\x1b[?2026l");
+        assert_eq!(written, "\x1b[?2026h\x1b[1;3HXdeY\x1b[?2026l");
+    }
+
+    #[test]
+    fn a_space_keeps_the_pen_it_would_not_show() {
+        let mut terminal = terminal();
+        let orange = Style::new().fg(Color::Indexed(214));
+        let line = Line::from(vec![
+            Span::styled("a", orange),
+            Span::raw(" "),
+            Span::styled("b", orange),
+        ]);
+        frame(&mut terminal, &[Line::from("xxx")]);
+        let written = frame(&mut terminal, &[line]);
+        assert_eq!(
+            written,
+            "\x1b[?2026h\x1b[H\x1b[38;5;214ma b\x1b[0m\x1b[?2026l"
+        );
+    }
+
+    #[test]
+    fn a_short_gap_is_printed_again_rather_than_jumped() {
+        let mut terminal = terminal();
+        frame(&mut terminal, &[Line::from("abcdefghij")]);
+        let written = frame(&mut terminal, &[Line::from("aXcYefghiZ")]);
+        // c is reprinted (1 byte) instead of ESC[4G; the gap before Z is too long for that.
+        assert_eq!(written, "\x1b[?2026h\x1b[1;2HXcY\x1b[10GZ\x1b[?2026l");
+    }
+
+    #[test]
+    fn a_gap_in_another_style_is_jumped() {
+        let mut terminal = terminal();
+        let red = Style::new().fg(Color::Red);
+        let line = |middle: &'static str| {
+            Line::from(vec![
+                Span::raw(middle),
+                Span::styled("c", red),
+                Span::raw(middle),
+            ])
+        };
+        frame(&mut terminal, &[line("b")]);
+        let written = frame(&mut terminal, &[line("X")]);
+        assert_eq!(written, "\x1b[?2026h\x1b[HX\x1b[3GX\x1b[?2026l");
     }
 
     #[test]

@@ -1,0 +1,81 @@
+//! What the terminal shows, as far as this program drew it. With it the backend can print the
+//! few unchanged cells between two changed ones, which is shorter than moving the cursor over
+//! them: a tab switch moves the cursor hundreds of times over gaps of one to four cells.
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Rect, Size};
+use unicode_width::UnicodeWidthStr;
+
+use crate::sgr::Pen;
+
+pub struct Screen {
+    /// `None` once something was erased that is not tracked.
+    cells: Option<Buffer>,
+}
+
+impl Screen {
+    /// A screen just cleared: every cell blank, in the default pen.
+    pub fn blank(size: Size) -> Screen {
+        let area = Rect::new(0, 0, size.width, size.height);
+        Screen {
+            cells: Some(Buffer::empty(area)),
+        }
+    }
+
+    /// A screen whose content is not known: nothing is reprinted until it is cleared.
+    pub fn unknown() -> Screen {
+        Screen { cells: None }
+    }
+
+    /// `cell` was printed at `(x, y)`. The columns a wide character covers are not known
+    /// afterwards, so nothing is reprinted over them.
+    pub fn drawn(&mut self, x: u16, y: u16, cell: &Cell) {
+        let Some(cells) = &mut self.cells else {
+            return;
+        };
+        if let Some(shown) = cells.cell_mut((x, y)) {
+            shown.clone_from(cell);
+        }
+        for covered in 1..cell.symbol().width() {
+            if let Some(shown) = cells.cell_mut((x.saturating_add(covered as u16), y)) {
+                shown.set_symbol("");
+            }
+        }
+    }
+
+    /// Prints the cells of row `y` from column `from` up to `to` onto `out`, if each is a
+    /// one-column character that looks the same in `pen` and they take fewer than `budget`
+    /// bytes. Returns whether it did.
+    pub fn reprint(
+        &self,
+        out: &mut String,
+        y: u16,
+        from: u16,
+        to: u16,
+        pen: Pen,
+        budget: usize,
+    ) -> bool {
+        let Some(cells) = &self.cells else {
+            return false;
+        };
+        let mut bytes = 0;
+        for x in from..to {
+            let Some(cell) = cells.cell((x, y)) else {
+                return false;
+            };
+            let symbol = cell.symbol();
+            let shown = Pen::of(cell);
+            let same_look = shown == pen || (symbol == " " && pen.blank_looks_like(shown));
+            bytes += symbol.len();
+            if !same_look || bytes >= budget || symbol.width() != 1 {
+                return false;
+            }
+        }
+        for x in from..to {
+            if let Some(cell) = cells.cell((x, y)) {
+                out.push_str(cell.symbol());
+            }
+        }
+        true
+    }
+}
