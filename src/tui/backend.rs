@@ -123,10 +123,17 @@ impl<W: Write> Backend for AnsiBackend<W> {
             self.cursor = None;
         }
         let mut pen = Pen::default();
+        // The last character printed, whose width is looked up only where it matters: where
+        // the next cell does not follow it.
+        let mut last: Option<(u16, u16, &str)> = None;
         for (x, y, cell) in content {
-            if self.cursor != Some(Position { x, y }) && !self.reprint_up_to(x, y, pen) {
-                self.begin();
-                self.move_to(x, y);
+            if self.cursor != Some(Position { x, y }) {
+                let narrow =
+                    last.is_some_and(|(lx, ly, symbol)| self.screen.settle(lx, ly, symbol));
+                if !(narrow && self.reprint_up_to(x, y, pen)) {
+                    self.begin();
+                    self.move_to(x, y);
+                }
             }
             let next = Pen::of(cell);
             let symbol = cell.symbol();
@@ -137,12 +144,16 @@ impl<W: Write> Backend for AnsiBackend<W> {
             }
             self.frame.push_str(symbol);
             self.screen.drawn(x, y, cell);
+            last = Some((x, y, symbol));
             // ratatui's diff never sends the cells a wide character covers, so a cell right
             // after this one always follows a character of one column.
             self.cursor = Some(Position {
                 x: x.saturating_add(1),
                 y,
             });
+        }
+        if let Some((x, y, symbol)) = last {
+            self.screen.settle(x, y, symbol);
         }
         // Between frames the pen is the default, so erasing draws the default background.
         sgr::write_change(&mut self.frame, pen, Pen::default());

@@ -27,20 +27,27 @@ impl Screen {
         Screen { cells: None }
     }
 
-    /// `cell` was printed at `(x, y)`. The columns a wide character covers are not known
-    /// afterwards, so nothing is reprinted over them.
+    /// `cell` was printed at `(x, y)`.
     pub fn drawn(&mut self, x: u16, y: u16, cell: &Cell) {
-        let Some(cells) = &mut self.cells else {
-            return;
-        };
-        if let Some(shown) = cells.cell_mut((x, y)) {
+        if let Some(shown) = self.cells.as_mut().and_then(|cells| cells.cell_mut((x, y))) {
             shown.clone_from(cell);
         }
-        for covered in 1..cell.symbol().width() {
-            if let Some(shown) = cells.cell_mut((x.saturating_add(covered as u16), y)) {
-                shown.set_symbol("");
+    }
+
+    /// After `symbol` was printed at `(x, y)` and before anything is reprinted: the columns a
+    /// wide character covers are not known any more, so nothing is reprinted over them.
+    /// Returns whether the character takes one column.
+    pub fn settle(&mut self, x: u16, y: u16, symbol: &str) -> bool {
+        let width = if symbol.len() == 1 { 1 } else { symbol.width() };
+        if let Some(cells) = &mut self.cells {
+            for covered in 1..width {
+                let column = x.saturating_add(covered as u16);
+                if let Some(shown) = cells.cell_mut((column, y)) {
+                    shown.set_symbol("");
+                }
             }
         }
+        width == 1
     }
 
     /// Prints the cells of row `y` from column `from` up to `to` onto `out`, if each is a
