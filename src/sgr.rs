@@ -6,7 +6,7 @@ use ratatui::buffer::Cell;
 use ratatui::style::{Color, Modifier, Style};
 
 /// What the terminal draws the next character with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pen {
     pub fg: Color,
     pub bg: Color,
@@ -15,6 +15,13 @@ pub struct Pen {
 }
 
 impl Pen {
+    pub const DEFAULT: Pen = Pen {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        underline: Color::Reset,
+        modifier: Modifier::empty(),
+    };
+
     pub fn of(cell: &Cell) -> Pen {
         Pen {
             fg: cell.fg,
@@ -35,7 +42,7 @@ impl Pen {
     }
 
     pub fn is_default(self) -> bool {
-        self == Pen::default()
+        self == Pen::DEFAULT
     }
 
     /// Whether a space drawn with either pen looks the same: a space has no ink, so only the
@@ -217,7 +224,7 @@ mod tests {
             fg,
             bg,
             modifier,
-            ..Pen::default()
+            ..Pen::DEFAULT
         }
     }
 
@@ -232,7 +239,7 @@ mod tests {
     #[test]
     fn back_to_the_default_is_one_reset() {
         let from = pen(Color::Rgb(1, 2, 3), Color::Indexed(4), Modifier::REVERSED);
-        assert_eq!(change(from, Pen::default()), "\x1b[0m");
+        assert_eq!(change(from, Pen::DEFAULT), "\x1b[0m");
     }
 
     #[test]
@@ -252,11 +259,11 @@ mod tests {
     #[test]
     fn a_space_shows_only_background_and_marking_attributes() {
         let orange = pen(Color::Indexed(214), Color::Reset, Modifier::BOLD);
-        assert!(orange.blank_looks_like(Pen::default()));
+        assert!(orange.blank_looks_like(Pen::DEFAULT));
         let shaded = pen(Color::Reset, Color::Indexed(236), Modifier::empty());
-        assert!(!shaded.blank_looks_like(Pen::default()));
+        assert!(!shaded.blank_looks_like(Pen::DEFAULT));
         let reversed = pen(Color::Reset, Color::Reset, Modifier::REVERSED);
-        assert!(!reversed.blank_looks_like(Pen::default()));
+        assert!(!reversed.blank_looks_like(Pen::DEFAULT));
     }
 
     #[test]

@@ -122,7 +122,7 @@ impl<W: Write> Backend for AnsiBackend<W> {
         if self.frame.is_empty() {
             self.cursor = None;
         }
-        let mut pen = Pen::default();
+        let mut pen = Pen::DEFAULT;
         // The last character printed, whose width is looked up only where it matters: where
         // the next cell does not follow it.
         let mut last: Option<(u16, u16, &str)> = None;
@@ -156,7 +156,7 @@ impl<W: Write> Backend for AnsiBackend<W> {
             self.screen.settle(x, y, symbol);
         }
         // Between frames the pen is the default, so erasing draws the default background.
-        sgr::write_change(&mut self.frame, pen, Pen::default());
+        sgr::write_change(&mut self.frame, pen, Pen::DEFAULT);
         Ok(())
     }
 

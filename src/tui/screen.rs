@@ -2,49 +2,97 @@
 //! few unchanged cells between two changed ones, which is shorter than moving the cursor over
 //! them: a tab switch moves the cursor hundreds of times over gaps of one to four cells.
 
-use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::{Rect, Size};
+use ratatui::buffer::Cell;
+use ratatui::layout::Size;
 use unicode_width::UnicodeWidthStr;
 
 use crate::sgr::Pen;
 
 pub struct Screen {
-    /// `None` once something was erased that is not tracked.
-    cells: Option<Buffer>,
+    width: u16,
+    /// Row by row; empty once something was erased that is not tracked.
+    cells: Vec<Shown>,
+}
+
+/// One cell as shown: a character of up to four bytes, and its pen. Plain data, so that the
+/// screen is filled and updated by copying, without allocating.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    symbol: [u8; 4],
+    /// 0: not known, never printed again.
+    len: u8,
+    pen: Pen,
+}
+
+impl Shown {
+    const BLANK: Shown = Shown {
+        symbol: *b"    ",
+        len: 1,
+        pen: Pen::DEFAULT,
+    };
+
+    const UNKNOWN: Shown = Shown {
+        len: 0,
+        ..Shown::BLANK
+    };
+
+    fn symbol(&self) -> Option<&str> {
+        let bytes = self.symbol.get(..usize::from(self.len))?;
+        std::str::from_utf8(bytes).ok().filter(|s| !s.is_empty())
+    }
 }
 
 impl Screen {
     /// A screen just cleared: every cell blank, in the default pen.
     pub fn blank(size: Size) -> Screen {
-        let area = Rect::new(0, 0, size.width, size.height);
         Screen {
-            cells: Some(Buffer::empty(area)),
+            width: size.width,
+            cells: vec![Shown::BLANK; usize::from(size.width) * usize::from(size.height)],
         }
     }
 
-    /// A screen whose content is not known: nothing is reprinted until it is cleared.
+    /// A screen whose content is not known: nothing is printed again until it is cleared.
     pub fn unknown() -> Screen {
-        Screen { cells: None }
+        Screen {
+            width: 0,
+            cells: Vec::new(),
+        }
+    }
+
+    fn index(&self, x: u16, y: u16) -> Option<usize> {
+        (x < self.width).then(|| usize::from(y) * usize::from(self.width) + usize::from(x))
+    }
+
+    fn get(&self, x: u16, y: u16) -> Option<&Shown> {
+        self.cells.get(self.index(x, y)?)
+    }
+
+    fn at(&mut self, x: u16, y: u16) -> Option<&mut Shown> {
+        let index = self.index(x, y)?;
+        self.cells.get_mut(index)
     }
 
     /// `cell` was printed at `(x, y)`.
     pub fn drawn(&mut self, x: u16, y: u16, cell: &Cell) {
-        if let Some(shown) = self.cells.as_mut().and_then(|cells| cells.cell_mut((x, y))) {
-            shown.clone_from(cell);
+        let symbol = cell.symbol();
+        if let Some(shown) = self.at(x, y) {
+            *shown = Shown::UNKNOWN;
+            if let Some(bytes) = shown.symbol.get_mut(..symbol.len()) {
+                bytes.copy_from_slice(symbol.as_bytes());
+                shown.len = symbol.len() as u8;
+                shown.pen = Pen::of(cell);
+            }
         }
     }
 
-    /// After `symbol` was printed at `(x, y)` and before anything is reprinted: the columns a
-    /// wide character covers are not known any more, so nothing is reprinted over them.
-    /// Returns whether the character takes one column.
+    /// After `symbol` was printed at `(x, y)` and before anything is printed again: the
+    /// columns a wide character covers are not known any more, so nothing is printed again
+    /// over them. Returns whether the character takes one column.
     pub fn settle(&mut self, x: u16, y: u16, symbol: &str) -> bool {
         let width = if symbol.len() == 1 { 1 } else { symbol.width() };
-        if let Some(cells) = &mut self.cells {
-            for covered in 1..width {
-                let column = x.saturating_add(covered as u16);
-                if let Some(shown) = cells.cell_mut((column, y)) {
-                    shown.set_symbol("");
-                }
+        for covered in 1..width {
+            if let Some(shown) = self.at(x.saturating_add(covered as u16), y) {
+                *shown = Shown::UNKNOWN;
             }
         }
         width == 1
@@ -62,25 +110,23 @@ impl Screen {
         pen: Pen,
         budget: usize,
     ) -> bool {
-        let Some(cells) = &self.cells else {
-            return false;
-        };
         let mut bytes = 0;
         for x in from..to {
-            let Some(cell) = cells.cell((x, y)) else {
+            let Some(shown) = self.get(x, y) else {
                 return false;
             };
-            let symbol = cell.symbol();
-            let shown = Pen::of(cell);
-            let same_look = shown == pen || (symbol == " " && pen.blank_looks_like(shown));
+            let Some(symbol) = shown.symbol() else {
+                return false;
+            };
+            let same_look = shown.pen == pen || (symbol == " " && pen.blank_looks_like(shown.pen));
             bytes += symbol.len();
             if !same_look || bytes >= budget || symbol.width() != 1 {
                 return false;
             }
         }
         for x in from..to {
-            if let Some(cell) = cells.cell((x, y)) {
-                out.push_str(cell.symbol());
+            if let Some(symbol) = self.get(x, y).and_then(Shown::symbol) {
+                out.push_str(symbol);
             }
         }
         true

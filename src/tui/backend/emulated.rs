@@ -190,3 +190,21 @@ proptest! {
         prop_assert_eq!(draw(frames, false), None);
     }
 }
+
+/// A narrow character over the left half of a wide one: the terminal blanks the right half,
+/// and what was there before the wide character must not be printed again.
+#[test]
+fn the_column_a_wide_character_covered_is_never_printed_again() {
+    let at = |x, text: &str| Span {
+        x,
+        y: 0,
+        text: text.to_owned(),
+        style: Style::new(),
+    };
+    let frames = vec![
+        (None, vec![at(0, "abcdef")]),
+        (None, vec![at(0, "ab深ef")]),
+        (None, vec![at(0, "abX eZ")]),
+    ];
+    assert_eq!(draw(frames, true), None);
+}
