@@ -343,13 +343,26 @@ class Screen:
         self.style = (fg, bg, attrs)
 
 
+# Attributes a blank cell shows: reverse, underline, blink, crossed out. Its colour and weight
+# do not show, since a space has no ink.
+SHOWN_ON_BLANK = 32 | 8 | 16 | 128
+
+
+def look(cell):
+    """What a cell looks like: a blank keeps only its background and the attributes it shows."""
+    symbol, (fg, bg, attrs) = cell
+    if symbol in (" ", None) and not attrs & SHOWN_ON_BLANK:
+        return (" ", (None, bg, 0))
+    return cell
+
+
 def diff_cells(before, after):
-    """Changed cells, the UTF-8 bytes of their new symbols, and the runs they form."""
+    """Cells whose look changed, the UTF-8 bytes of their new symbols, and the runs they form."""
     cells = text_bytes = runs = 0
     for row_b, row_a in zip(before, after):
         in_run = False
         for cb, ca in zip(row_b, row_a):
-            if cb != ca:
+            if look(cb) != look(ca):
                 cells += 1
                 text_bytes += len(ca[0].encode()) if ca[0] else 0
                 if not in_run:
@@ -366,7 +379,7 @@ def move_bytes_for_runs(before, after):
     for y, (row_b, row_a) in enumerate(zip(before, after)):
         prev_changed = False
         for x, (cb, ca) in enumerate(zip(row_b, row_a)):
-            changed = cb != ca
+            changed = look(cb) != look(ca)
             if changed and not prev_changed:
                 total += len("\x1b[%d;%dH" % (y + 1, x + 1))
             prev_changed = changed
