@@ -2,9 +2,10 @@
 //! sequence through `core::fmt`, sets the foreground and background separately, asks the
 //! terminal for its size on every frame and flushes as it goes. This one writes each frame as
 //! a single synchronized update in one `write`: one SGR sequence per change of style (naming
-//! only what changed), the shortest cursor move, and the size remembered from resize events.
-//! On a tab switch that halves the CPU spent after rendering and cuts the bytes by a third
-//! (docs/PERFORMANCE.md).
+//! only what changed, and none for a space, which shows no ink), column moves on the same
+//! row, a short gap printed again where that is shorter than a move, and the size remembered
+//! from resize events. A tab switch at 120×40 writes 8.2 KB where `CrosstermBackend` wrote
+//! 14.3 KB (docs/PERFORMANCE.md); `emulated.rs` proves the screen shows the same.
 
 use std::io::{self, Write};
 
