@@ -52,8 +52,8 @@ impl Pen {
     }
 }
 
-/// Attributes that a space shows.
-const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
+/// Attributes that a space shows; its colour and weight it does not.
+pub const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
     .union(Modifier::UNDERLINED)
     .union(Modifier::CROSSED_OUT)
     .union(Modifier::SLOW_BLINK)

@@ -23,6 +23,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::App;
 use crate::data::Dataset;
 use crate::derive::View;
+use crate::sgr::SHOWS_ON_BLANK;
 use crate::theme::Theme;
 
 pub use glyphs::Glyphs;
@@ -86,9 +87,8 @@ impl Widget for &App {
 /// A blank cell shows only its background: drop its foreground and boldness, so redraws do
 /// not spend colour codes on what nobody can see.
 fn forget_invisible_styles(buf: &mut Buffer) {
-    let visible = Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT;
     for cell in &mut buf.content {
-        if cell.symbol() == " " && !cell.modifier.intersects(visible) {
+        if cell.symbol() == " " && !cell.modifier.intersects(SHOWS_ON_BLANK) {
             cell.fg = Color::Reset;
             cell.modifier = Modifier::empty();
         }
