@@ -100,7 +100,7 @@ impl Screen {
 
     /// Prints the cells of row `y` from column `from` up to `to` onto `out`, if each is a
     /// one-column character that looks the same in `pen` and they take fewer than `budget`
-    /// bytes. Returns whether it did.
+    /// bytes. Returns whether it did; if not, `out` is as it was.
     pub fn reprint(
         &self,
         out: &mut String,
@@ -110,23 +110,23 @@ impl Screen {
         pen: Pen,
         budget: usize,
     ) -> bool {
-        let mut bytes = 0;
+        // Every character takes a byte at least.
+        if usize::from(to.saturating_sub(from)) >= budget {
+            return false;
+        }
+        let start = out.len();
         for x in from..to {
-            let Some(shown) = self.get(x, y) else {
-                return false;
-            };
-            let Some(symbol) = shown.symbol() else {
+            let Some((shown, symbol)) = self.get(x, y).and_then(|s| Some((s, s.symbol()?))) else {
+                out.truncate(start);
                 return false;
             };
             let same_look = shown.pen == pen || (symbol == " " && pen.blank_looks_like(shown.pen));
-            bytes += symbol.len();
-            if !same_look || bytes >= budget || symbol.width() != 1 {
+            // One byte is printable ASCII, one column; more are measured.
+            let narrow = symbol.len() == 1 || symbol.width() == 1;
+            out.push_str(symbol);
+            if !same_look || !narrow || out.len() - start >= budget {
+                out.truncate(start);
                 return false;
-            }
-        }
-        for x in from..to {
-            if let Some(symbol) = self.get(x, y).and_then(Shown::symbol) {
-                out.push_str(symbol);
             }
         }
         true
