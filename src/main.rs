@@ -5,7 +5,14 @@ use shenzhen_dash::cli::Cli;
 use shenzhen_dash::commands::{self, Failure};
 
 fn main() -> ExitCode {
-    match commands::run(Cli::parse()) {
+    // A bare launch, the usual one on stage, skips building the parser: that costs more than
+    // drawing the tab bar and footer of the first frame.
+    let cli = if std::env::args_os().len() > 1 {
+        Cli::parse()
+    } else {
+        Cli::default()
+    };
+    match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Problems(problems)) => {
             for problem in problems {
