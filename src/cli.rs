@@ -7,9 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::theme::ThemeName;
 
-/// The whole command line; `about` is the package description. Its default is the bare
-/// launch: the dashboard on the embedded data.
-#[derive(Debug, Default, Parser)]
+/// The whole command line; `about` is the package description.
+#[derive(Debug, Parser)]
 #[command(
     name = "shenzhen-dash",
     version,
@@ -36,7 +35,7 @@ pub enum Command {
 }
 
 /// What the dashboard shows and how.
-#[derive(Debug, Clone, Default, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ViewArgs {
     #[command(flatten)]
     pub data: DataArg,
@@ -54,7 +53,7 @@ pub struct ViewArgs {
     pub ascii: bool,
 }
 
-#[derive(Debug, Clone, Default, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct DataArg {
     /// Chart this dataset file instead of the embedded Shenzhen data.
     #[arg(long, value_name = "FILE")]
@@ -164,13 +163,6 @@ impl FromStr for Size {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A bare launch skips clap (main.rs): its default must be what clap would parse.
-    #[test]
-    fn the_default_command_line_is_a_bare_launch() {
-        let parsed = Cli::try_parse_from(["shenzhen-dash"]).unwrap();
-        assert_eq!(format!("{:?}", Cli::default()), format!("{parsed:?}"));
-    }
 
     #[test]
     fn sizes_parse_and_refuse_nonsense() {
