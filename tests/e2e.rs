@@ -267,3 +267,103 @@ fn a_missing_data_file_exits_1_with_one_line_naming_it() {
         "escape codes on stderr: {stderr:?}"
     );
 }
+
+/// `snapshot` of one tab at the pane's size, in the given format and theme, with 256 colours
+/// as the dashboard uses in tmux here.
+fn snapshot(theme: &str, tab: usize, format: &str) -> String {
+    let size = format!("{WIDTH}x{HEIGHT}");
+    let tab = tab.to_string();
+    let output = Command::new(BIN)
+        .args(["snapshot", "--theme", theme, "--size", &size, "--tab", &tab])
+        .args(["--format", format])
+        .env_remove("NO_COLOR")
+        .env_remove("COLORTERM")
+        .output()
+        .expect("the binary starts");
+    assert!(output.status.success(), "snapshot failed");
+    String::from_utf8(output.stdout).expect("snapshots are UTF-8")
+}
+
+/// The text of a screen with the spaces at the ends of its lines dropped, as tmux shows it.
+fn trimmed(screen: &str) -> String {
+    screen
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_end()
+        .to_owned()
+}
+
+/// A screen's rows of text with SGR codes, as a terminal emulator (vt100) draws them.
+fn emulate(rows: &str) -> vt100::Parser {
+    let mut parser = vt100::Parser::new(HEIGHT, WIDTH, 0);
+    parser.process(rows.trim_end_matches('\n').replace('\n', "\r\n").as_bytes());
+    parser
+}
+
+/// The first cell whose look differs: its text, background, reverse and underline, and for
+/// anything but a space (which has no ink) its colour and weight.
+fn first_difference(shown: &vt100::Screen, meant: &vt100::Screen) -> Option<String> {
+    for y in 0..HEIGHT {
+        for x in 0..WIDTH {
+            let look = |screen: &vt100::Screen| {
+                let cell = screen.cell(y, x)?;
+                let text = match cell.contents() {
+                    "" => " ",
+                    text => text,
+                };
+                let ink = (text != " ").then(|| (cell.fgcolor(), cell.bold(), cell.dim()));
+                Some(format!(
+                    "{text:?} bg {:?} reverse {} underline {} ink {ink:?}",
+                    cell.bgcolor(),
+                    cell.inverse(),
+                    cell.underline()
+                ))
+            };
+            let (a, b) = (look(shown), look(meant));
+            if a != b {
+                return Some(format!("at ({x}, {y}): shown {a:?}, meant {b:?}"));
+            }
+        }
+    }
+    None
+}
+
+/// After a tour of every tab and the sources overlay, the real terminal shows what `snapshot`
+/// renders, colours included: the backend's shortcuts (no colour codes for spaces, short gaps
+/// printed again, column moves) change no cell's look, whatever was on screen before.
+#[test]
+fn after_a_tour_the_terminal_shows_the_snapshot_colours_and_all() {
+    for theme in ["dark", "light"] {
+        let program = [
+            "env",
+            "-u",
+            "COLORTERM",
+            "-u",
+            "NO_COLOR",
+            BIN,
+            "--theme",
+            theme,
+        ];
+        let tmux = Tmux::launch(&format!("looks_{theme}"), &program);
+        tmux.wait_for_first_frame();
+        // Six tabs: seven steps visit each and end on the second, GDP.
+        for tab in [2, 3, 4, 5, 6, 1, 2] {
+            let text = trimmed(&snapshot(theme, tab, "text"));
+            tmux.send("Right");
+            tmux.wait_for(&format!("tab {tab}"), |s| trimmed(s) == text, TIMEOUT);
+        }
+        let gdp = trimmed(&snapshot(theme, 2, "text"));
+        tmux.send("s");
+        tmux.wait_for("the sources overlay", |s| trimmed(s) != gdp, TIMEOUT);
+        tmux.send("Escape");
+        tmux.wait_for("GDP again", |s| trimmed(s) == gdp, TIMEOUT);
+
+        let shown = tmux.run(&["capture-pane", "-p", "-e", "-N", "-t", SESSION]);
+        let meant = snapshot(theme, 2, "ansi");
+        let difference = first_difference(emulate(&shown).screen(), emulate(&meant).screen());
+        assert_eq!(difference, None, "theme {theme}");
+        assert_eq!(tmux.quit_with("q"), CLEAN);
+    }
+}
