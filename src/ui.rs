@@ -2,6 +2,7 @@
 //! of the state, so a frame renders the same into a terminal or a test buffer.
 
 mod ascii;
+mod border;
 mod chart;
 mod footer;
 mod format;

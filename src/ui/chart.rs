@@ -14,6 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::border::Border;
 use super::format::Ticks;
 use super::{Ctx, split};
 use crate::data::{ChartKind, ChartSpec, Flag, Indicator, Point};
@@ -195,15 +196,13 @@ pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let legend = legend(spec.kind, &series, ctx);
     let legend_on_border =
         series.len() > 1 && title.width() + legend.width() + 4 <= usize::from(area.width);
-    let mut block = Block::bordered()
-        .border_set(ctx.glyphs.border)
-        .border_style(theme.border)
+    let mut block = Border::new(ctx.glyphs.border, theme.border)
         .title(title)
         .title_bottom(footnote(&series, ctx));
     if legend_on_border {
         block = block.title(legend.clone().right_aligned());
     }
-    let inner = block.inner(area);
+    let inner = Border::inner(area);
     block.render(area, buf);
 
     let legend_rows = u16::from(series.len() > 1 && !legend_on_border);

@@ -5,10 +5,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Sparkline, Widget};
+use ratatui::widgets::{Sparkline, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
+use super::border::Border;
 use super::format::{change, figure, with_unit};
 use super::{Ctx, split};
 use crate::data::{Indicator, Tile};
@@ -23,11 +24,9 @@ const BIG_MIN_HEIGHT: u16 = 9;
 pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     let label = tile.label.as_deref().unwrap_or(&indicator.name);
-    let block = Block::bordered()
-        .border_set(ctx.glyphs.border)
-        .border_style(theme.border)
+    let block = Border::new(ctx.glyphs.border, theme.border)
         .title(Line::styled(format!(" {label} "), theme.title));
-    let inner = block.inner(area);
+    let inner = Border::inner(area);
     block.render(area, buf);
     let Some(latest) = indicator.points.last() else {
         return;
