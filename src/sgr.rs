@@ -45,10 +45,14 @@ impl Pen {
         self == Pen::DEFAULT
     }
 
-    /// Whether a space drawn with either pen looks the same: a space has no ink, so only the
-    /// background and the attributes that mark a blank cell show.
-    pub fn blank_looks_like(self, other: Pen) -> bool {
-        self.bg == other.bg && !(self.modifier | other.modifier).intersects(SHOWS_ON_BLANK)
+    /// Whether `symbol` printed with this pen looks as it does in `wanted`: the same pen, or a
+    /// space, which has no ink, so only its background and the attributes that mark a blank
+    /// cell show.
+    pub fn draws_like(self, wanted: Pen, symbol: &str) -> bool {
+        self == wanted
+            || (symbol == " "
+                && self.bg == wanted.bg
+                && !(self.modifier | wanted.modifier).intersects(SHOWS_ON_BLANK))
     }
 }
 
@@ -259,11 +263,12 @@ mod tests {
     #[test]
     fn a_space_shows_only_background_and_marking_attributes() {
         let orange = pen(Color::Indexed(214), Color::Reset, Modifier::BOLD);
-        assert!(orange.blank_looks_like(Pen::DEFAULT));
+        assert!(orange.draws_like(Pen::DEFAULT, " "));
+        assert!(!orange.draws_like(Pen::DEFAULT, "x"));
         let shaded = pen(Color::Reset, Color::Indexed(236), Modifier::empty());
-        assert!(!shaded.blank_looks_like(Pen::DEFAULT));
+        assert!(!shaded.draws_like(Pen::DEFAULT, " "));
         let reversed = pen(Color::Reset, Color::Reset, Modifier::REVERSED);
-        assert!(!reversed.blank_looks_like(Pen::DEFAULT));
+        assert!(!reversed.draws_like(Pen::DEFAULT, " "));
     }
 
     #[test]

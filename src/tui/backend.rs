@@ -139,7 +139,7 @@ impl<W: Write> Backend for AnsiBackend<W> {
             let next = Pen::of(cell);
             let symbol = cell.symbol();
             // A space looks the same in any pen with its background: no codes to change ink.
-            if next != pen && !(symbol == " " && pen.blank_looks_like(next)) {
+            if !pen.draws_like(next, symbol) {
                 sgr::write_change(&mut self.frame, pen, next);
                 pen = next;
             }

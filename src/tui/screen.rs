@@ -120,7 +120,7 @@ impl Screen {
                 out.truncate(start);
                 return false;
             };
-            let same_look = shown.pen == pen || (symbol == " " && pen.blank_looks_like(shown.pen));
+            let same_look = pen.draws_like(shown.pen, symbol);
             // One byte is printable ASCII, one column; more are measured.
             let narrow = symbol.len() == 1 || symbol.width() == 1;
             out.push_str(symbol);
