@@ -89,7 +89,7 @@ impl Screen {
     /// columns a wide character covers are not known any more, so nothing is printed again
     /// over them. Returns whether the character takes one column.
     pub fn settle(&mut self, x: u16, y: u16, symbol: &str) -> bool {
-        let width = if symbol.len() == 1 { 1 } else { symbol.width() };
+        let width = columns(symbol);
         for covered in 1..width {
             if let Some(shown) = self.at(x.saturating_add(covered as u16), y) {
                 *shown = Shown::UNKNOWN;
@@ -121,8 +121,7 @@ impl Screen {
                 return false;
             };
             let same_look = pen.draws_like(shown.pen, symbol);
-            // One byte is printable ASCII, one column; more are measured.
-            let narrow = symbol.len() == 1 || symbol.width() == 1;
+            let narrow = columns(symbol) == 1;
             out.push_str(symbol);
             if !same_look || !narrow || out.len() - start >= budget {
                 out.truncate(start);
@@ -131,4 +130,10 @@ impl Screen {
         }
         true
     }
+}
+
+/// The columns a cell's symbol takes. One byte is printable ASCII, one column; more are
+/// measured.
+fn columns(symbol: &str) -> usize {
+    if symbol.len() == 1 { 1 } else { symbol.width() }
 }
