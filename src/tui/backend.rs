@@ -57,12 +57,10 @@ impl<W: Write> AnsiBackend<W> {
         self.size = Size { width, height };
     }
 
-    /// Starts a frame unless one is under way. Nothing is assumed of the cursor from one
-    /// frame to the next: something else may have moved it.
+    /// Starts a frame unless one is under way.
     fn begin(&mut self) {
         if self.frame.is_empty() {
             self.frame.push_str(BEGIN_FRAME);
-            self.cursor = None;
         }
     }
 
@@ -120,9 +118,6 @@ impl<W: Write> Backend for AnsiBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        if self.frame.is_empty() {
-            self.cursor = None;
-        }
         let mut pen = Pen::DEFAULT;
         // The last character printed, whose width is looked up only where it matters: where
         // the next cell does not follow it.
@@ -235,6 +230,9 @@ impl<W: Write> Backend for AnsiBackend<W> {
             self.frame.push_str(END_FRAME);
             let written = self.out.write_all(self.frame.as_bytes());
             self.frame.clear();
+            // Nothing is assumed of the cursor from one frame to the next: something else
+            // may move it.
+            self.cursor = None;
             written?;
         }
         self.out.flush()
