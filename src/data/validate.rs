@@ -33,36 +33,36 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         problems: Vec::new(),
         sources: data.sources.iter().map(|s| s.id.as_str()).collect(),
     };
-    check.text(|| "city".to_owned(), &data.city);
-    check.text(|| "title".to_owned(), &data.title);
+    check.text(Path::Root("city"), &data.city);
+    check.text(Path::Root("title"), &data.title);
     check.unique_ids("sources", data.sources.iter().map(|s| s.id.as_str()));
     check.unique_ids("indicators", data.indicators.iter().map(|i| i.id.as_str()));
     check.unique_ids("highlights", data.highlights.iter().map(|h| h.id.as_str()));
     check.unique_ids("pages", data.pages.iter().map(|p| p.id.as_str()));
     for (i, indicator) in data.indicators.iter().enumerate() {
-        check.indicator(&format!("indicators[{i}]"), indicator);
+        check.indicator(Path::Root("indicators").at(i), indicator);
     }
     for (i, event) in data.events.iter().enumerate() {
-        let path = format!("events[{i}]");
-        check.text(|| format!("{path}.label"), &event.label);
+        let path = Path::Root("events").at(i);
+        check.text(path.field("label"), &event.label);
         if !valid_date(&event.date) {
             check.problem(
-                format!("{path}.date"),
+                path.field("date"),
                 "expected a date as YYYY, YYYY-MM or YYYY-MM-DD".to_owned(),
             );
         }
-        check.cites(|| path.clone(), &event.sources);
+        check.cites(path, &event.sources);
     }
     for (i, highlight) in data.highlights.iter().enumerate() {
-        let path = format!("highlights[{i}]");
-        check.text(|| format!("{path}.text"), &highlight.text);
-        check.text(|| format!("{path}.unit"), &highlight.unit);
-        check.text(|| format!("{path}.as_of"), &highlight.as_of);
-        check.number(|| format!("{path}.value"), highlight.value.number);
-        check.cites(|| path.clone(), &highlight.sources);
+        let path = Path::Root("highlights").at(i);
+        check.text(path.field("text"), &highlight.text);
+        check.text(path.field("unit"), &highlight.unit);
+        check.text(path.field("as_of"), &highlight.as_of);
+        check.number(path.field("value"), highlight.value.number);
+        check.cites(path, &highlight.sources);
     }
     for (i, source) in data.sources.iter().enumerate() {
-        let path = format!("sources[{i}]");
+        let path = Path::Root("sources").at(i);
         for (field, text) in [
             ("title", &source.title),
             ("publisher", &source.publisher),
@@ -70,16 +70,45 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             ("url", &source.url),
             ("kind", &source.kind),
         ] {
-            check.text(|| format!("{path}.{field}"), text);
+            check.text(path.field(field), text);
         }
     }
     if data.pages.is_empty() {
-        check.problem("pages".to_owned(), "declares no pages".to_owned());
+        check.problem(Path::Root("pages"), "declares no pages".to_owned());
     }
     for (i, page) in data.pages.iter().enumerate() {
-        check.page(&format!("pages[{i}]"), page, data);
+        check.page(Path::Root("pages").at(i), page, data);
     }
     check.problems
+}
+
+/// Where a value sits in the file, such as `indicators[3].points[7].year`. Written out only
+/// for a problem: most values have none, and a dataset has thousands of them.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root(&'static str),
+    Field(&'a Path<'a>, &'static str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn field(&'a self, name: &'static str) -> Path<'a> {
+        Path::Field(self, name)
+    }
+
+    fn at(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root(name) => f.write_str(name),
+            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
 }
 
 struct Checker<'a> {
@@ -90,85 +119,87 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// Messages quote ids, units and other text from the file: keep their control characters
     /// from reaching the terminal, whichever check wrote the message.
-    fn problem(&mut self, path: String, message: String) {
+    fn problem(&mut self, path: Path, message: String) {
         let message = if message.contains(is_unsafe) {
             sanitize(&message)
         } else {
             message
         };
+        let path = path.to_string();
         self.problems.push(Problem { path, message });
     }
 
     /// Text reaches the terminal, so it must hold no control characters (ESC, BEL, CSI…) and
     /// no bidirectional overrides.
-    /// Paths are built only for a problem: most values have none.
-    fn text(&mut self, path: impl FnOnce() -> String, text: &str) {
+    fn text(&mut self, path: Path, text: &str) {
         if let Some((c, kind)) = first_unsafe(text) {
             self.problem(
-                path(),
+                path,
                 format!("contains a {kind} character (U+{:04X})", u32::from(c)),
             );
         }
     }
 
-    fn id(&mut self, path: &str, id: &str) {
-        self.text(|| path.to_owned(), id);
+    fn id(&mut self, path: Path, id: &str) {
+        self.text(path, id);
         if id.trim().is_empty() {
-            self.problem(path.to_owned(), "is empty".to_owned());
+            self.problem(path, "is empty".to_owned());
         }
     }
 
-    fn unique_ids<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>) {
+    fn unique_ids<'i>(&mut self, list: &'static str, ids: impl Iterator<Item = &'i str>) {
         let mut seen = HashMap::new();
+        let root = Path::Root(list);
         for (i, id) in ids.enumerate() {
-            self.id(&format!("{list}[{i}].id"), id);
+            let item = root.at(i);
+            let path = item.field("id");
+            self.id(path, id);
             if let Some(first) = seen.insert(id, i) {
                 self.problem(
-                    format!("{list}[{i}].id"),
+                    path,
                     format!("duplicate id \"{id}\" (first at {list}[{first}])"),
                 );
             }
         }
     }
 
-    fn year(&mut self, path: impl FnOnce() -> String, year: i32) {
+    fn year(&mut self, path: Path, year: i32) {
         if !YEARS.contains(&year) {
             self.problem(
-                path(),
+                path,
                 format!("year {year} is outside {}-{}", YEARS.start(), YEARS.end()),
             );
         }
     }
 
-    fn number(&mut self, path: impl FnOnce() -> String, number: f64) {
+    fn number(&mut self, path: Path, number: f64) {
         if !number.is_finite() {
-            self.problem(path(), "is not a finite number".to_owned());
+            self.problem(path, "is not a finite number".to_owned());
         } else if number.abs() > MAX_MAGNITUDE {
             self.problem(
-                path(),
+                path,
                 format!("{number:e} is implausibly large (limit {MAX_MAGNITUDE:e})"),
             );
         }
     }
 
-    fn cites(&mut self, path: impl Fn() -> String, sources: &[String]) {
+    fn cites(&mut self, path: Path, sources: &[String]) {
         if sources.is_empty() {
-            let path = path();
-            self.problem(format!("{path}.sources"), "cites no source".to_owned());
+            self.problem(path.field("sources"), "cites no source".to_owned());
         }
+        let list = path.field("sources");
         for (i, id) in sources.iter().enumerate() {
             if !self.sources.contains(id.as_str()) {
-                let path = path();
-                self.text(|| format!("{path}.sources[{i}]"), id);
+                self.text(list.at(i), id);
                 self.problem(
-                    format!("{path}.sources[{i}]"),
+                    list.at(i),
                     format!("unknown source id \"{}\"", sanitize(id)),
                 );
             }
         }
     }
 
-    fn indicator(&mut self, path: &str, indicator: &Indicator) {
+    fn indicator(&mut self, path: Path, indicator: &Indicator) {
         for (field, text) in [
             ("name", &indicator.name),
             ("unit", &indicator.unit),
@@ -176,56 +207,57 @@ impl Checker<'_> {
             ("definition", &indicator.definition),
             ("notes", &indicator.notes),
         ] {
-            self.text(|| format!("{path}.{field}"), text);
+            self.text(path.field(field), text);
         }
+        let points = path.field("points");
         if indicator.points.is_empty() {
-            self.problem(
-                format!("{path}.points"),
-                "empty series: no points".to_owned(),
-            );
+            self.problem(points, "empty series: no points".to_owned());
         }
         let mut years = HashMap::new();
         for (i, point) in indicator.points.iter().enumerate() {
-            let at = || format!("{path}.points[{i}]");
-            self.year(|| format!("{}.year", at()), point.year);
+            let at = points.at(i);
+            self.year(at.field("year"), point.year);
             if let Some(first) = years.insert(point.year, i) {
                 self.problem(
-                    format!("{}.year", at()),
+                    at.field("year"),
                     format!("duplicate year {} (first at points[{first}])", point.year),
                 );
             }
-            self.number(|| format!("{}.value", at()), point.value.number);
-            self.text(|| format!("{}.note", at()), &point.note);
+            self.number(at.field("value"), point.value.number);
+            self.text(at.field("note"), &point.note);
             self.cites(at, &point.sources);
         }
+        let breaks = path.field("breaks");
         for (i, brk) in indicator.breaks.iter().enumerate() {
-            self.year(|| format!("{path}.breaks[{i}].year"), brk.year);
-            self.text(|| format!("{path}.breaks[{i}].label"), &brk.label);
+            let at = breaks.at(i);
+            self.year(at.field("year"), brk.year);
+            self.text(at.field("label"), &brk.label);
         }
     }
 
-    fn page(&mut self, path: &str, page: &Page, data: &Dataset) {
-        self.text(|| format!("{path}.title"), &page.title);
+    fn page(&mut self, path: Path, page: &Page, data: &Dataset) {
+        self.text(path.field("title"), &page.title);
         if page.charts.is_empty() && page.tiles.is_empty() {
             self.problem(
-                path.to_owned(),
+                path,
                 format!("page \"{}\" has no charts or tiles", sanitize(&page.id)),
             );
         }
+        let tiles = path.field("tiles");
         for (i, tile) in page.tiles.iter().enumerate() {
-            let at = format!("{path}.tiles[{i}]");
+            let at = tiles.at(i);
             if let Some(label) = &tile.label {
-                self.text(|| format!("{at}.label"), label);
+                self.text(at.field("label"), label);
             }
             match data.indicator(&tile.indicator) {
-                None => self.unknown_indicator(&at, &tile.indicator),
+                None => self.unknown_indicator(at, &tile.indicator),
                 Some(indicator) => {
                     let latest = indicator.points.iter().map(|p| p.year).max();
                     if let Some(since) = tile.since
                         && latest.is_some_and(|latest| since >= latest)
                     {
                         self.problem(
-                            format!("{at}.since"),
+                            at.field("since"),
                             format!(
                                 "{since} is not before \"{}\"'s latest year; a change needs two years",
                                 indicator.id
@@ -235,53 +267,57 @@ impl Checker<'_> {
                         && indicator.point(since).is_none()
                     {
                         self.problem(
-                            format!("{at}.since"),
+                            at.field("since"),
                             format!("\"{}\" has no point for {since}", indicator.id),
                         );
                     }
                 }
             }
         }
+        let growth = path.field("growth");
         for (i, id) in page.growth.iter().enumerate() {
             if data.indicator(id).is_none() {
                 self.problem(
-                    format!("{path}.growth[{i}]"),
+                    growth.at(i),
                     format!("unknown indicator id \"{}\"", sanitize(id)),
                 );
             }
         }
+        let highlights = path.field("highlights");
         for (i, id) in page.highlights.iter().enumerate() {
             if data.highlight(id).is_none() {
                 self.problem(
-                    format!("{path}.highlights[{i}]"),
+                    highlights.at(i),
                     format!("unknown highlight id \"{}\"", sanitize(id)),
                 );
             }
         }
+        let charts = path.field("charts");
         for (i, chart) in page.charts.iter().enumerate() {
-            self.chart(&format!("{path}.charts[{i}]"), chart, data);
+            self.chart(charts.at(i), chart, data);
         }
     }
 
-    fn chart(&mut self, path: &str, chart: &ChartSpec, data: &Dataset) {
-        self.text(|| format!("{path}.title"), &chart.title);
+    fn chart(&mut self, path: Path, chart: &ChartSpec, data: &Dataset) {
+        self.text(path.field("title"), &chart.title);
+        let list = path.field("series");
         if chart.series.is_empty() {
-            self.problem(format!("{path}.series"), "chart has no series".to_owned());
+            self.problem(list, "chart has no series".to_owned());
         }
         let mut unit: Option<&str> = None;
         for (i, series) in chart.series.iter().enumerate() {
-            let at = format!("{path}.series[{i}]");
+            let at = list.at(i);
             if let Some(label) = &series.label {
-                self.text(|| format!("{at}.label"), label);
+                self.text(at.field("label"), label);
             }
             let Some(indicator) = data.indicator(&series.indicator) else {
-                self.unknown_indicator(&at, &series.indicator);
+                self.unknown_indicator(at, &series.indicator);
                 continue;
             };
             match unit {
                 None => unit = Some(&indicator.unit),
                 Some(first) if first != indicator.unit => self.problem(
-                    format!("{at}.indicator"),
+                    at.field("indicator"),
                     format!(
                         "unit \"{}\" differs from the chart's \"{first}\"; one chart, one unit",
                         indicator.unit
@@ -292,9 +328,9 @@ impl Checker<'_> {
         }
     }
 
-    fn unknown_indicator(&mut self, path: &str, id: &str) {
+    fn unknown_indicator(&mut self, path: Path, id: &str) {
         self.problem(
-            format!("{path}.indicator"),
+            path.field("indicator"),
             format!("unknown indicator id \"{}\"", sanitize(id)),
         );
     }
