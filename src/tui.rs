@@ -1,19 +1,21 @@
 //! The terminal's lifecycle and the event loop. Raw mode and the alternate screen are entered
 //! once and left on every exit path: normal return, error, and panic.
 
-mod backend;
+mod paint;
 mod screen;
 
 use std::io::{self, Stdout, stdout};
 use std::time::Instant;
 
-use ratatui::Terminal;
-use ratatui::crossterm::cursor::Show;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    self, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -22,9 +24,13 @@ use crate::action::{self, Action};
 use crate::app::App;
 use crate::ui;
 
-use backend::AnsiBackend;
+use paint::Painter;
 
-type Term = Terminal<AnsiBackend<Stdout>>;
+/// The frame being drawn, and what writes it to the terminal.
+struct Term {
+    buffer: Buffer,
+    painter: Painter<Stdout>,
+}
 
 /// Runs the dashboard until the user quits. Blocks on input: nothing runs between events.
 pub fn run(app: &mut App) -> io::Result<()> {
@@ -57,9 +63,14 @@ fn enter() -> io::Result<Term> {
         eprintln!("This is a bug. The terminal has been restored.");
     }));
     let enter = || {
+        let (width, height) = terminal::size()?;
         enable_raw_mode()?;
-        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-        Terminal::new(AnsiBackend::stdout(stdout())?)
+        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
+        let area = Rect::new(0, 0, width, height);
+        Ok(Term {
+            buffer: Buffer::empty(area),
+            painter: Painter::new(stdout(), area.as_size()),
+        })
     };
     enter().inspect_err(|_| restore())
 }
@@ -112,12 +123,12 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
             None => app.update(Action::Tick, now),
             Some(event) => {
                 // The tab bar is as wide as the last frame drawn.
-                let width = terminal.get_frame().area().width;
+                let width = terminal.buffer.area.width;
                 let tab_at = |column, row| ui::tab_at(&app.data.pages, width, column, row);
                 match (action::from_event(event, tab_at), event) {
                     (Some(action), _) => app.update(action, now),
                     (None, &Event::Resize(width, height)) => {
-                        terminal.backend_mut().resize(width, height);
+                        terminal.buffer.resize(Rect::new(0, 0, width, height));
                         true
                     }
                     (None, _) => false,
@@ -133,8 +144,10 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     }
 }
 
-/// One frame: the backend writes it as one synchronized update.
+/// One frame, drawn whole and written as one synchronized update.
 fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
-    terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
-    Ok(())
+    let buffer = &mut terminal.buffer;
+    buffer.reset();
+    app.render(buffer.area, buffer);
+    terminal.painter.paint(buffer)
 }

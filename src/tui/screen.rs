@@ -1,26 +1,28 @@
-//! What the terminal shows, as far as this program drew it. With it the backend can print the
-//! few unchanged cells between two changed ones, which is shorter than moving the cursor over
-//! them: a tab switch moves the cursor hundreds of times over gaps of one to four cells.
+//! What the terminal shows, as far as this program drew it. The painter compares each frame
+//! with it, and prints the few unchanged cells between two changed ones where that is shorter
+//! than moving the cursor over them: a tab switch moves the cursor hundreds of times over
+//! gaps of one to four cells.
 
 use ratatui::buffer::Cell;
 use ratatui::layout::Size;
-use unicode_width::UnicodeWidthStr;
 
 use crate::sgr::Pen;
 
 pub struct Screen {
-    width: u16,
-    /// Row by row; empty once something was erased that is not tracked.
+    size: Size,
+    /// Row by row.
     cells: Vec<Shown>,
 }
 
-/// One cell as shown: a character of up to four bytes, and its pen. Plain data, so that the
-/// screen is filled and updated by copying, without allocating.
+/// One cell as shown: a character of up to four bytes, its pen and the columns it takes.
+/// Plain data, so that the screen is filled and updated by copying, without allocating.
 #[derive(Debug, Clone, Copy)]
 struct Shown {
     symbol: [u8; 4],
-    /// 0: not known, never printed again.
+    /// 0: not known (a longer character, or a column a wide character covers): never taken
+    /// as unchanged, never printed again.
     len: u8,
+    width: u8,
     pen: Pen,
 }
 
@@ -28,6 +30,7 @@ impl Shown {
     const BLANK: Shown = Shown {
         symbol: *b"    ",
         len: 1,
+        width: 1,
         pen: Pen::DEFAULT,
     };
 
@@ -35,6 +38,14 @@ impl Shown {
         len: 0,
         ..Shown::BLANK
     };
+
+    /// Whether printing `cell` here would change nothing that can be seen.
+    fn looks_like(&self, cell: &Cell) -> bool {
+        let symbol = cell.symbol();
+        self.len != 0
+            && self.symbol.get(..usize::from(self.len)) == Some(symbol.as_bytes())
+            && self.pen.draws_like(Pen::of(cell), symbol)
+    }
 
     fn symbol(&self) -> Option<&str> {
         let bytes = self.symbol.get(..usize::from(self.len))?;
@@ -46,21 +57,18 @@ impl Screen {
     /// A screen just cleared: every cell blank, in the default pen.
     pub fn blank(size: Size) -> Screen {
         Screen {
-            width: size.width,
+            size,
             cells: vec![Shown::BLANK; usize::from(size.width) * usize::from(size.height)],
         }
     }
 
-    /// A screen whose content is not known: nothing is printed again until it is cleared.
-    pub fn unknown() -> Screen {
-        Screen {
-            width: 0,
-            cells: Vec::new(),
-        }
+    pub fn size(&self) -> Size {
+        self.size
     }
 
     fn index(&self, x: u16, y: u16) -> Option<usize> {
-        (x < self.width).then(|| usize::from(y) * usize::from(self.width) + usize::from(x))
+        (x < self.size.width)
+            .then(|| usize::from(y) * usize::from(self.size.width) + usize::from(x))
     }
 
     fn get(&self, x: u16, y: u16) -> Option<&Shown> {
@@ -72,30 +80,43 @@ impl Screen {
         self.cells.get_mut(index)
     }
 
-    /// `cell` was printed at `(x, y)`.
-    pub fn drawn(&mut self, x: u16, y: u16, cell: &Cell) {
-        let symbol = cell.symbol();
-        if let Some(shown) = self.at(x, y) {
-            *shown = Shown::UNKNOWN;
-            if let Some(bytes) = shown.symbol.get_mut(..symbol.len()) {
-                bytes.copy_from_slice(symbol.as_bytes());
-                shown.len = symbol.len() as u8;
-                shown.pen = Pen::of(cell);
+    /// The first cell of row `y` from column `x` on that does not look as `row` (the row of
+    /// a frame) has it, and so must be printed. Characters that stay skip the columns they
+    /// cover.
+    pub fn next_change(&self, y: u16, mut x: u16, row: &[Cell]) -> Option<u16> {
+        let width = usize::from(self.size.width);
+        let start = usize::from(y) * width;
+        let shown = self.cells.get(start..start + width)?;
+        loop {
+            let (cell, shown) = (row.get(usize::from(x))?, shown.get(usize::from(x))?);
+            if !shown.looks_like(cell) {
+                return Some(x);
             }
+            x = x.saturating_add(u16::from(shown.width.max(1)));
         }
     }
 
-    /// After `symbol` was printed at `(x, y)` and before anything is printed again: the
-    /// columns a wide character covers are not known any more, so nothing is printed again
-    /// over them. Returns whether the character takes one column.
-    pub fn settle(&mut self, x: u16, y: u16, symbol: &str) -> bool {
-        let width = columns(symbol);
+    /// `symbol`, `width` columns wide, was printed at `(x, y)` in `pen`. The columns a wide
+    /// character covers are not known any more: what a terminal shows there varies.
+    pub fn drawn(&mut self, x: u16, y: u16, symbol: &str, pen: Pen, width: u16) {
         for covered in 1..width {
-            if let Some(shown) = self.at(x.saturating_add(covered as u16), y) {
+            if let Some(shown) = self.at(x.saturating_add(covered), y) {
                 *shown = Shown::UNKNOWN;
             }
         }
-        width == 1
+        if let Some(shown) = self.at(x, y) {
+            *shown = Shown::UNKNOWN;
+            if let (Some(bytes), Ok(len), Ok(width)) = (
+                shown.symbol.get_mut(..symbol.len()),
+                u8::try_from(symbol.len()),
+                u8::try_from(width),
+            ) {
+                bytes.copy_from_slice(symbol.as_bytes());
+                shown.len = len;
+                shown.width = width;
+                shown.pen = pen;
+            }
+        }
     }
 
     /// Prints the cells of row `y` from column `from` up to `to` onto `out`, if each is a
@@ -120,20 +141,14 @@ impl Screen {
                 out.truncate(start);
                 return false;
             };
-            let same_look = pen.draws_like(shown.pen, symbol);
-            let narrow = columns(symbol) == 1;
             out.push_str(symbol);
-            if !same_look || !narrow || out.len() - start >= budget {
+            let fits =
+                pen.draws_like(shown.pen, symbol) && shown.width == 1 && out.len() - start < budget;
+            if !fits {
                 out.truncate(start);
                 return false;
             }
         }
         true
     }
-}
-
-/// The columns a cell's symbol takes. One byte is printable ASCII, one column; more are
-/// measured.
-fn columns(symbol: &str) -> usize {
-    if symbol.len() == 1 { 1 } else { symbol.width() }
 }
