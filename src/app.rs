@@ -63,7 +63,7 @@ impl App {
             .year_span()
             .map(|(a, b)| format!(" · {a}–{b}"))
             .unwrap_or_default();
-        let sources = data.cited_sources().len();
+        let sources = data.cited_source_count();
         let about = format!("{}{span} · {} ", data.title, count(sources, "source"));
         App {
             data,

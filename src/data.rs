@@ -4,7 +4,6 @@
 mod validate;
 mod value;
 
-use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::Path;
 
@@ -358,15 +357,18 @@ impl Dataset {
         seen
     }
 
-    /// Source ids cited anywhere, for the footer's "N sources".
-    pub fn cited_sources(&self) -> BTreeSet<&str> {
+    /// How many sources are cited anywhere, for the footer's "N sources".
+    pub fn cited_source_count(&self) -> usize {
         let points = self.indicators.iter().flat_map(|i| &i.points);
-        points
+        let mut cited: Vec<&str> = points
             .flat_map(|p| &p.sources)
             .chain(self.events.iter().flat_map(|e| &e.sources))
             .chain(self.highlights.iter().flat_map(|h| &h.sources))
             .map(String::as_str)
-            .collect()
+            .collect();
+        cited.sort_unstable();
+        cited.dedup();
+        cited.len()
     }
 }
 
