@@ -148,7 +148,7 @@ impl Checker<'_> {
     }
 
     fn unique_ids<'i>(&mut self, list: &'static str, ids: impl Iterator<Item = &'i str>) {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::with_capacity(ids.size_hint().0);
         let root = Path::Root(list);
         for (i, id) in ids.enumerate() {
             let item = root.at(i);
@@ -213,7 +213,7 @@ impl Checker<'_> {
         if indicator.points.is_empty() {
             self.problem(points, "empty series: no points".to_owned());
         }
-        let mut years = HashMap::new();
+        let mut years = HashMap::with_capacity(indicator.points.len());
         for (i, point) in indicator.points.iter().enumerate() {
             let at = points.at(i);
             self.year(at.field("year"), point.year);
