@@ -128,6 +128,7 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
                 match (action::from_event(event, tab_at), event) {
                     (Some(action), _) => app.update(action, now),
                     (None, &Event::Resize(width, height)) => {
+                        // Blank, as the buffer is between frames.
                         terminal.buffer.resize(Rect::new(0, 0, width, height));
                         true
                     }
@@ -147,7 +148,10 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
 /// One frame, drawn whole and written as one synchronized update.
 fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
     let buffer = &mut terminal.buffer;
-    buffer.reset();
     app.render(buffer.area, buffer);
-    terminal.painter.paint(buffer)
+    let painted = terminal.painter.paint(buffer);
+    // Cleared once the frame is out rather than before the next is drawn: the next key's
+    // answer does not wait for it, nor the first frame for a buffer that was never drawn on.
+    buffer.reset();
+    painted
 }
