@@ -199,6 +199,32 @@ def china(folder):
     }
 
 
+def is_flat(value):
+    """A scalar, or a list of scalars."""
+    scalar = lambda v: not isinstance(v, (dict, list))
+    return scalar(value) or (isinstance(value, list) and all(map(scalar, value)))
+
+
+def dump(value, level=0):
+    """JSON with one record per line: an object of scalars and lists of scalars (a point, a
+    source, a tile) is written on one line, so a year's value, sources and note read together;
+    what holds objects is spread over lines, one space deeper a level. Less whitespace for the
+    dashboard to skip when it parses the file at every launch, too."""
+    record = isinstance(value, dict) and all(map(is_flat, value.values()))
+    if is_flat(value) or record:
+        return json.dumps(value, ensure_ascii=False)
+    pad = " " * (level + 1)
+    if isinstance(value, dict):
+        items = [f"{pad}{json.dumps(k, ensure_ascii=False)}: {dump(v, level + 1)}" for k, v in value.items()]
+        brackets = "{}"
+    else:
+        items = [pad + dump(v, level + 1) for v in value]
+        brackets = "[]"
+    if not items:
+        return brackets
+    return brackets[0] + "\n" + ",\n".join(items) + "\n" + " " * level + brackets[1]
+
+
 def main():
     args = sys.argv[1:]
     build = shenzhen
@@ -206,7 +232,7 @@ def main():
         build = china
         args = args[1:]
     folder = Path(args[0] if args else "../shared/data")
-    text = json.dumps(build(folder), ensure_ascii=False, indent=1)
+    text = dump(build(folder))
     print(re.sub(r'"__RAW__(-?[0-9.]+)"', r"\1", text))
 
 
