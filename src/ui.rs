@@ -14,6 +14,7 @@ mod readout;
 mod split;
 mod tabs;
 mod tile;
+mod wrap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

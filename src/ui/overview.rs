@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::{Ctx, split, tile};
+use super::{Ctx, split, tile, wrap};
 use crate::data::{Flag, Page};
 use crate::derive;
 
@@ -18,16 +18,15 @@ const MIN_TILE_HEIGHT: u16 = 4;
 
 pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let needed = tiles_height(page.tiles.len(), area);
-    let growth = growth_line(page, ctx).map(|line| Paragraph::new(line).wrap(Wrap { trim: true }));
-    let growth_rows = growth
-        .as_ref()
-        .map_or(0, |p| p.line_count(area.width) as u16);
+    let growth =
+        growth_line(page, ctx).map_or_else(Vec::new, |line| wrap::lines(&line, area.width));
+    let growth_rows = growth.len() as u16;
     let [tiles, growth_area, highlights] =
         split::rows(area, [Some(needed), Some(growth_rows), None]);
     render_tiles(page, ctx, tiles, buf);
     // Stated whole or not at all.
-    if let Some(growth) = growth.filter(|_| growth_area.height == growth_rows) {
-        growth.render(growth_area, buf);
+    if growth_area.height == growth_rows {
+        wrap::render(&growth, growth_area, buf);
     }
     render_highlights(page, ctx, highlights, buf);
 }
@@ -173,19 +172,20 @@ fn render_highlights(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let mut rest = inner;
     for highlight in page.highlights.iter().filter_map(|id| data.highlight(id)) {
-        let text = Paragraph::new(Line::from(vec![
+        let sources = format!(" [{}]", highlight.sources.join(", "));
+        let text = Line::from(vec![
             Span::styled("▸ ", theme.key),
             Span::styled(highlight.text.as_str(), theme.text),
-            Span::styled(format!(" [{}]", highlight.sources.join(", ")), theme.muted),
-        ]))
-        .wrap(Wrap { trim: true });
+            Span::styled(sources, theme.muted),
+        ]);
+        let lines = wrap::lines(&text, rest.width);
         // A highlight is shown whole or not at all: a cut sentence misleads.
-        let height = text.line_count(rest.width) as u16;
+        let height = lines.len() as u16;
         if height > rest.height {
             break;
         }
         let [this, next] = split::rows(rest, [Some(height), None]);
-        text.render(this, buf);
+        wrap::render(&lines, this, buf);
         rest = next;
     }
 }
