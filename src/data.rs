@@ -4,6 +4,7 @@
 mod validate;
 mod value;
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
@@ -360,14 +361,12 @@ impl Dataset {
     /// How many sources are cited anywhere, for the footer's "N sources".
     pub fn cited_source_count(&self) -> usize {
         let points = self.indicators.iter().flat_map(|i| &i.points);
-        let mut cited: Vec<&str> = points
+        let cited: HashSet<&str> = points
             .flat_map(|p| &p.sources)
             .chain(self.events.iter().flat_map(|e| &e.sources))
             .chain(self.highlights.iter().flat_map(|h| &h.sources))
             .map(String::as_str)
             .collect();
-        cited.sort_unstable();
-        cited.dedup();
         cited.len()
     }
 }
