@@ -10,6 +10,7 @@ mod glyphs;
 mod overlay;
 mod overview;
 mod page;
+mod print;
 mod readout;
 mod split;
 mod tabs;

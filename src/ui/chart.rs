@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::border::Border;
 use super::format::Ticks;
-use super::{Ctx, split};
+use super::{Ctx, print, split};
 use crate::data::{ChartKind, ChartSpec, Flag, Indicator, Point};
 use crate::derive;
 
@@ -210,7 +210,7 @@ pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         return;
     }
     let [legend_area, plot_rows, axis_row] = split::rows(inner, [Some(legend_rows), None, Some(1)]);
-    legend.render(legend_area, buf);
+    print::line(&legend, legend_area, buf);
 
     let values = || points().map(|p| p.value.number);
     let (mut lo, mut hi) = (
@@ -287,11 +287,11 @@ fn render_frame_only(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) 
         .title(Line::styled(format!(" {} ", spec.title), ctx.theme.title));
     let inner = block.inner(area);
     block.render(area, buf);
-    Line::styled(
+    let note = Line::styled(
         " not enough consecutive years for this view",
         ctx.theme.muted,
-    )
-    .render(inner, buf);
+    );
+    print::line(&note, inner, buf);
 }
 
 /// ` Title · unit `, the title shortened with `…` so the unit always shows.

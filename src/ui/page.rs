@@ -4,9 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Widget;
 
-use super::{Ctx, chart, overview, split};
+use super::{Ctx, chart, overview, print, split};
 use crate::data::Page;
 use crate::theme::Theme;
 
@@ -69,9 +68,9 @@ pub fn render_hidden_note(
         return;
     }
     let noun = if hidden == 1 { one } else { many };
-    Line::styled(
+    let note = Line::styled(
         format!(" +{hidden} more {noun}: enlarge the window"),
         theme.muted,
-    )
-    .render(area, buf);
+    );
+    print::line(&note, area, buf);
 }

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::border::Border;
 use super::format::{change, figure, with_unit};
-use super::{Ctx, split};
+use super::{Ctx, print, split};
 use crate::data::{Indicator, Tile};
 
 /// Quadrant pixels: each 8×8 glyph takes 4 columns and 4 rows.
@@ -107,9 +107,9 @@ pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &m
             .build()
             .render(big_row, buf);
     }
-    value_line.render(value_row, buf);
+    print::line(&value_line, value_row, buf);
     if let Some(line) = change_line {
-        line.render(change_row, buf);
+        print::line(&line, change_row, buf);
     }
     render_trend(indicator, ctx, trend, years, buf);
 }

@@ -8,8 +8,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use textwrap::WordSeparator;
+
+use super::print;
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
@@ -70,7 +71,7 @@ fn styled(text: &str, range: std::ops::Range<usize>, ends: &[(usize, Style)]) ->
 /// Draws `lines` from the top of `area`, one a row, as many as fit.
 pub fn render(lines: &[Line], area: Rect, buf: &mut Buffer) {
     for (line, row) in lines.iter().zip(area.rows()) {
-        line.render(row, buf);
+        print::line(line, row, buf);
     }
 }
 
