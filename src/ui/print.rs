@@ -28,8 +28,10 @@ pub fn line(line: &Line, area: Rect, buf: &mut Buffer) {
             return;
         }
         if is_plain(&span.content) {
-            for c in span.content.chars().take(usize::from(area.right() - x)) {
-                buf[(x, area.y)].set_char(c).set_style(span.style);
+            let start = buf.index_of(x, area.y);
+            let cells = &mut buf.content[start..start + usize::from(area.right() - x)];
+            for (cell, c) in cells.iter_mut().zip(span.content.chars()) {
+                cell.set_char(c).set_style(span.style);
                 x += 1;
             }
         } else if columns(&span.content) > 0 {
