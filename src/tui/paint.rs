@@ -233,6 +233,27 @@ mod tests {
     }
 
     #[test]
+    fn a_space_whose_ink_alone_changes_is_not_painted_again() {
+        let mut painter = painter();
+        let red = Style::new().fg(Color::Red);
+        frame(
+            &mut painter,
+            &[Line::from(vec![Span::raw("a"), Span::styled(" ", red)])],
+        );
+        assert_eq!(frame(&mut painter, &[Line::from("a ")]), "");
+        // Its background shows: that is painted.
+        let on_grey = Style::new().bg(Color::Indexed(236));
+        let written = frame(
+            &mut painter,
+            &[Line::from(vec![Span::raw("a"), Span::styled(" ", on_grey)])],
+        );
+        assert_eq!(
+            written,
+            "\x1b[?2026h\x1b[1;2H\x1b[48;5;236m \x1b[0m\x1b[?2026l"
+        );
+    }
+
+    #[test]
     fn a_short_gap_is_printed_again_rather_than_jumped() {
         let mut painter = painter();
         frame(&mut painter, &[Line::from("abcdefghij")]);
