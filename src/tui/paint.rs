@@ -56,10 +56,7 @@ impl<W: Write> Painter<W> {
         let rows = buf.content.chunks_exact(usize::from(size.width).max(1));
         for (y, row) in (0..size.height).zip(rows) {
             let mut from = 0;
-            while let Some(x) = self.screen.next_change(y, from, row) {
-                let Some(cell) = row.get(usize::from(x)) else {
-                    break;
-                };
+            while let Some((x, cell)) = self.screen.next_change(y, from, row) {
                 if self.cursor != Some(Position { x, y }) && !self.reprint_up_to(x, y, pen) {
                     self.begin();
                     self.move_to(x, y);

@@ -86,14 +86,14 @@ impl Screen {
     /// The first cell of row `y` from column `x` on that does not look as `row` (the row of
     /// a frame) has it, and so must be printed. Characters that stay skip the columns they
     /// cover.
-    pub fn next_change(&self, y: u16, mut x: u16, row: &[Cell]) -> Option<u16> {
+    pub fn next_change<'r>(&self, y: u16, mut x: u16, row: &'r [Cell]) -> Option<(u16, &'r Cell)> {
         let width = usize::from(self.size.width);
         let start = usize::from(y) * width;
         let shown = self.cells.get(start..start + width)?;
         loop {
             let (cell, shown) = (row.get(usize::from(x))?, shown.get(usize::from(x))?);
             if !shown.looks_like(cell) {
-                return Some(x);
+                return Some((x, cell));
             }
             x = x.saturating_add(u16::from(shown.width.max(1)));
         }

@@ -34,15 +34,18 @@ pub fn line(line: &Line, area: Rect, buf: &mut Buffer) {
                 cell.set_char(c).set_style(span.style);
                 x += 1;
             }
-        } else if columns(&span.content) > 0 {
+        } else {
             // (ratatui leaves out a span of no width.)
-            let rest = Rect {
-                x,
-                width: area.right() - x,
-                ..area
-            };
-            span.render(rest, buf);
-            x = x.saturating_add(u16::try_from(columns(&span.content)).unwrap_or(u16::MAX));
+            let width = u16::try_from(span.width()).unwrap_or(u16::MAX);
+            if width > 0 {
+                let rest = Rect {
+                    x,
+                    width: area.right() - x,
+                    ..area
+                };
+                span.render(rest, buf);
+                x = x.saturating_add(width);
+            }
         }
     }
 }
