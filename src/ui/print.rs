@@ -116,7 +116,10 @@ mod tests {
         #[test]
         fn draws_as_ratatui_draws(line in line(), x in 0u16..6, width in 0u16..20, height in 0u16..3) {
             let area = Rect::new(x, 1, width, height);
+            // Over cells that already hold text and a style, as a title over a border.
             let mut theirs = Buffer::empty(Rect::new(0, 0, 16, 3));
+            let under = Style::new().fg(Color::Green).bg(Color::Indexed(3)).add_modifier(Modifier::ITALIC);
+            theirs.set_string(0, 1, "─".repeat(16), under);
             let mut ours = theirs.clone();
             line.clone().render(area, &mut theirs);
             super::line(&line, area, &mut ours);

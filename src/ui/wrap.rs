@@ -9,12 +9,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use textwrap::WordSeparator;
-
-use super::print;
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
-/// A line of styled spans, wrapped to `width` columns. Spaces where a line breaks are dropped.
+use super::print;
+
+/// A line of styled spans, wrapped to `width` columns; each line keeps the line's style. Spaces
+/// where a line breaks are dropped.
 pub fn lines(line: &Line, width: u16) -> Vec<Line<'static>> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     // Where each span ends in `text`, with its style.
@@ -23,7 +24,7 @@ pub fn lines(line: &Line, width: u16) -> Vec<Line<'static>> {
         .iter()
         .scan(0, |end, span| {
             *end += span.content.len();
-            Some((*end, line.style.patch(span.style)))
+            Some((*end, span.style))
         })
         .collect();
     let width = usize::from(width.max(1));
@@ -42,14 +43,14 @@ pub fn lines(line: &Line, width: u16) -> Vec<Line<'static>> {
             .unzip();
     let mut first = 0;
     let mut lines = Vec::new();
-    for line in wrap_first_fit(&words, &[width as f64]) {
-        let Some(last) = line.last() else {
+    for row in wrap_first_fit(&words, &[width as f64]) {
+        let Some(last) = row.last() else {
             continue;
         };
-        let end_word = first + line.len() - 1;
+        let end_word = first + row.len() - 1;
         let (start, end) = (starts[first], starts[end_word] + last.word.len());
-        lines.push(styled(&text, start..end, &ends));
-        first += line.len();
+        lines.push(styled(&text, start..end, &ends).style(line.style));
+        first += row.len();
     }
     lines
 }
