@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
+use super::border::Border;
 use super::{Ctx, split, tile, wrap};
 use crate::data::{Flag, Page};
 use crate::derive;
@@ -120,11 +121,9 @@ pub fn render_tiles(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
 fn render_key(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    let block = Block::bordered()
-        .border_set(ctx.glyphs.border)
-        .border_style(theme.border)
+    let block = Border::new(ctx.glyphs.border, theme.border)
         .title(Line::styled(" Reading the marks ", theme.title));
-    let inner = block.inner(area);
+    let inner = Border::inner(area);
     let marks = Flag::ALL
         .iter()
         .map(|f| (ctx.glyphs.flag(*f).to_string(), f.name(), theme.flag))
@@ -155,7 +154,7 @@ fn render_key(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     // Half a key would mislead: show it whole or leave the cell empty.
     if lines.len() <= usize::from(inner.height) {
         block.render(area, buf);
-        Paragraph::new(lines).render(inner, buf);
+        wrap::render(&lines, inner, buf);
     }
 }
 
@@ -169,7 +168,8 @@ fn render_highlights(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         .border_style(theme.border)
         .title(Line::styled(" Highlights ", theme.title));
     let inner = block.inner(area);
-    block.render(area, buf);
+    // Only its top row shows: a `Block` sets its (empty) style on every cell of its area.
+    block.render(Rect { height: 1, ..area }, buf);
     let mut rest = inner;
     for highlight in page.highlights.iter().filter_map(|id| data.highlight(id)) {
         let sources = format!(" [{}]", highlight.sources.join(", "));
