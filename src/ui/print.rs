@@ -16,8 +16,9 @@ pub fn line(line: &Line, area: Rect, buf: &mut Buffer) {
         return;
     }
     let area = area.intersection(buf.area);
-    let width: usize = line.spans.iter().map(|span| columns(&span.content)).sum();
-    if area.is_empty() || width == 0 {
+    // (ratatui draws nothing of a line of no width; the first span with some settles it.)
+    let blank = line.spans.iter().all(|span| columns(&span.content) == 0);
+    if area.is_empty() || blank {
         return;
     }
     let area = Rect { height: 1, ..area };
