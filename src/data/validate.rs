@@ -184,10 +184,10 @@ impl Checker<'_> {
     }
 
     fn cites(&mut self, path: Path, sources: &[String]) {
-        if sources.is_empty() {
-            self.problem(path.field("sources"), "cites no source".to_owned());
-        }
         let list = path.field("sources");
+        if sources.is_empty() {
+            self.problem(list, "cites no source".to_owned());
+        }
         for (i, id) in sources.iter().enumerate() {
             if !self.sources.contains(id.as_str()) {
                 self.text(list.at(i), id);
