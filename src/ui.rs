@@ -87,8 +87,10 @@ impl Widget for &App {
     }
 }
 
-/// A blank cell shows only its background: drop its foreground and boldness, so redraws do
-/// not spend colour codes on what nobody can see.
+/// A blank cell shows only its background: drop its foreground and boldness, so snapshots
+/// (ANSI, HTML, SVG) do not spend colour codes and spans on what nobody can see. (The live
+/// painter already treats such cells as alike, by `Pen::draws_like`; the frame stays the
+/// same for both.)
 fn forget_invisible_styles(buf: &mut Buffer) {
     for cell in &mut buf.content {
         if cell.symbol() == " " && !cell.modifier.intersects(SHOWS_ON_BLANK) {
