@@ -324,6 +324,13 @@ mod tests {
     }
 
     #[test]
+    fn a_start_tab_beyond_the_last_is_ignored() {
+        let tabs = app().data.pages.len();
+        assert_eq!(app().with_tab(tabs - 1).tab(), tabs - 1);
+        assert_eq!(app().with_tab(tabs).tab(), 0);
+    }
+
+    #[test]
     fn quit_and_escape_quit() {
         let mut app = app();
         press(&mut app, Action::Quit);
@@ -363,6 +370,24 @@ mod tests {
         press(&mut app, Action::Back);
         assert_eq!(app.overlay(), None);
         assert!(!app.should_quit());
+    }
+
+    #[test]
+    fn year_keys_scroll_the_sources_without_moving_the_hidden_cursor() {
+        let mut app = app();
+        press(&mut app, Action::ToggleSources);
+        for _ in 0..3 {
+            press(&mut app, Action::NextYear);
+        }
+        press(&mut app, Action::LastYear);
+        assert_eq!(
+            app.overlay(),
+            Some(Overlay::Sources { scroll: 3 }),
+            "End stays put"
+        );
+        press(&mut app, Action::FirstYear);
+        assert_eq!(app.overlay(), Some(Overlay::Sources { scroll: 0 }));
+        assert_eq!(app.cursor(), None, "the year cursor behind the panel");
     }
 
     #[test]

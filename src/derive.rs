@@ -82,16 +82,16 @@ pub fn index(indicator: &Indicator) -> Indicator {
         .map(|b| b.year)
         .filter(|year| base.is_some_and(|p| *year > p.year))
         .min();
-    let points = match base {
-        Some(base) if base.value.number != 0.0 => indicator
+    // A zero base gives no finite ratio, so no point at all: the index is left empty.
+    let points = base.map_or_else(Vec::new, |base| {
+        indicator
             .points
             .iter()
             .filter(|p| first_break.is_none_or(|b| p.year < b))
             .map(|p| derived_point(p, base, p.value.number / base.value.number * 100.0, 1))
             .filter(|p| p.value.number.is_finite())
-            .collect(),
-        _ => Vec::new(),
-    };
+            .collect()
+    });
     Indicator {
         unit: "index".to_owned(),
         points,
@@ -125,7 +125,6 @@ fn derived_point(point: &Point, other: &Point, number: f64, decimals: u8) -> Poi
             .cloned(),
     );
     Point {
-        year: point.year,
         value: Value { number, decimals },
         flags,
         sources,
@@ -136,10 +135,56 @@ fn derived_point(point: &Point, other: &Point, number: f64, decimals: u8) -> Poi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Dataset;
+    use crate::data::{Dataset, Flag};
 
     fn indicator(id: &str) -> Indicator {
         Dataset::embedded().unwrap().indicator(id).unwrap().clone()
+    }
+
+    /// A series as a dataset file would declare it: `(year, value, flags, sources)` per point.
+    fn series(unit: &str, breaks: &[i32], points: &[(i32, &str, &[&str], &[&str])]) -> Indicator {
+        let breaks: Vec<String> = breaks
+            .iter()
+            .map(|year| format!(r#"{{"year": {year}, "label": "break"}}"#))
+            .collect();
+        let points: Vec<String> = points
+            .iter()
+            .map(|(year, value, flags, sources)| {
+                format!(
+                    r#"{{"year": {year}, "value": {value}, "confidence": "high", "flags": {flags:?}, "sources": {sources:?}, "note": "note {year}"}}"#
+                )
+            })
+            .collect();
+        serde_json::from_str(&format!(
+            r#"{{"id": "x", "name": "X", "unit": "{unit}", "breaks": [{}], "points": [{}]}}"#,
+            breaks.join(","),
+            points.join(",")
+        ))
+        .unwrap()
+    }
+
+    fn values(indicator: &Indicator) -> Vec<(i32, f64)> {
+        indicator
+            .points
+            .iter()
+            .map(|p| (p.year, (p.value.number * 1e6).round() / 1e6))
+            .collect()
+    }
+
+    #[test]
+    fn levels_are_the_indicator_itself_and_the_other_views_are_computed() {
+        let gdp = series(
+            "bn CNY",
+            &[],
+            &[(2020, "200", &[], &["A"]), (2021, "250", &[], &["B"])],
+        );
+        assert!(view(&gdp, View::Levels).is_none());
+        let change = view(&gdp, View::Change).unwrap();
+        assert_eq!(values(&change), [(2021, 25.0)]);
+        assert_eq!(change.unit, "% y/y");
+        let index = view(&gdp, View::Index).unwrap();
+        assert_eq!(values(&index), [(2020, 100.0), (2021, 125.0)]);
+        assert_eq!(index.unit, "index");
     }
 
     #[test]
@@ -158,12 +203,45 @@ mod tests {
     }
 
     #[test]
+    fn year_on_year_of_a_zero_level_is_no_figure() {
+        let firms = series(
+            "count",
+            &[],
+            &[(2020, "0", &[], &["A"]), (2021, "5", &[], &["A"])],
+        );
+        assert!(year_on_year(&firms).points.is_empty());
+    }
+
+    #[test]
     fn index_starts_at_100_and_stops_at_a_break() {
         let gdp = index(&indicator("gdp"));
         assert!((gdp.point(2012).unwrap().value.number - 100.0).abs() < 1e-9);
         let population = index(&indicator("population"));
         assert!(population.point(2019).is_some());
         assert!(population.point(2020).is_none());
+    }
+
+    #[test]
+    fn index_keeps_its_gaps_and_ignores_a_break_before_its_first_year() {
+        let points: &[(i32, &str, &[&str], &[&str])] = &[
+            (2016, "80", &[], &["A"]),
+            (2018, "100", &[], &["A"]),
+            (2019, "120", &[], &["A"]),
+        ];
+        let index = index(&series("bn CNY", &[2016], points));
+        assert_eq!(
+            values(&index),
+            [(2016, 100.0), (2018, 125.0), (2019, 150.0)]
+        );
+        assert_eq!(index.unit, "index");
+        assert_eq!(index.points[1].year, 2018, "the 2017 gap stays a gap");
+    }
+
+    #[test]
+    fn index_on_a_zero_base_is_empty() {
+        let points: &[(i32, &str, &[&str], &[&str])] =
+            &[(2020, "0", &[], &["A"]), (2021, "5", &[], &["A"])];
+        assert!(index(&series("count", &[], points)).points.is_empty());
     }
 
     #[test]
@@ -176,12 +254,47 @@ mod tests {
     }
 
     #[test]
+    fn cagr_refuses_one_year_a_break_and_non_positive_ends() {
+        let good: &[(i32, &str, &[&str], &[&str])] =
+            &[(2020, "100", &[], &["A"]), (2022, "121", &[], &["A"])];
+        let (first, last, rate) = cagr(&series("bn CNY", &[], good)).unwrap();
+        assert_eq!((first, last), (2020, 2022));
+        assert!((rate - 10.0).abs() < 1e-9, "{rate}");
+        assert!(cagr(&series("bn CNY", &[2021], good)).is_none(), "a break");
+        let one_year: &[(i32, &str, &[&str], &[&str])] = &[(2020, "100", &[], &["A"])];
+        assert!(cagr(&series("bn CNY", &[], one_year)).is_none(), "one year");
+        for (from, to) in [("0", "121"), ("-100", "121"), ("100", "0"), ("100", "-121")] {
+            let ends: &[(i32, &str, &[&str], &[&str])] =
+                &[(2020, from, &[], &["A"]), (2022, to, &[], &["A"])];
+            assert!(
+                cagr(&series("bn CNY", &[], ends)).is_none(),
+                "{from} → {to}"
+            );
+        }
+        assert!(cagr(&series("bn CNY", &[], &[])).is_none(), "no data");
+    }
+
+    #[test]
     fn derived_points_keep_their_inputs_caveats() {
         let imports = year_on_year(&indicator("imports"));
         let p2020 = imports.point(2020).unwrap();
-        assert!(
-            p2020.flags.contains(&crate::data::Flag::Derived),
-            "2019 was derived"
-        );
+        assert!(p2020.flags.contains(&Flag::Derived), "2019 was derived");
+    }
+
+    #[test]
+    fn a_derived_point_keeps_its_year_note_and_every_flag_and_source_once() {
+        let points: &[(i32, &str, &[&str], &[&str])] = &[
+            (2020, "200", &["preliminary"], &["A", "B"]),
+            (2021, "250", &["rounded", "preliminary"], &["B", "C"]),
+        ];
+        let change = year_on_year(&series("bn CNY", &[], points));
+        let [point] = change.points.as_slice() else {
+            panic!("one change: {:?}", change.points)
+        };
+        assert_eq!(point.year, 2021);
+        assert_eq!(point.note, "note 2021");
+        assert_eq!(point.flags, [Flag::Rounded, Flag::Preliminary]);
+        assert_eq!(point.sources, ["B", "C", "A"]);
+        assert_eq!(point.value.decimals, 1);
     }
 }

@@ -9,7 +9,7 @@ pub fn grouped(number: f64, decimals: usize) -> String {
         .split_once('.')
         .map_or((text.as_str(), ""), |(i, f)| (i, f));
     let mut out = String::with_capacity(text.len() + int.len() / 3 + 1);
-    if number < 0.0 && text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+    if number.is_sign_negative() && text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
         out.push('-');
     }
     for (i, digit) in int.chars().enumerate() {
@@ -146,12 +146,11 @@ impl Ticks {
     }
 }
 
-/// The decimals needed to tell ticks `step` apart (2.5 → 1, 0.25 → 2, 50 → 0).
+/// The decimals needed to tell ticks `step` apart (2.5 → 1, 0.25 → 2, 50 → 0). Multiplying by ten
+/// makes any double whole (or infinite) within a few hundred steps, so the search always ends.
 fn decimals_for(step: f64) -> usize {
     let mut decimals = 0;
-    while decimals < 6
-        && ((step * 10f64.powi(decimals)).round() - step * 10f64.powi(decimals)).abs() > 1e-6
-    {
+    while ((step * 10f64.powi(decimals)).round() - step * 10f64.powi(decimals)).abs() > 1e-6 {
         decimals += 1;
     }
     decimals as usize
@@ -213,6 +212,11 @@ mod tests {
         assert_eq!(bar_labels(5.49, 2, "% of GDP"), ["5.49%", "5.5%"]);
         assert_eq!(bar_labels(19647.0, 0, "count"), ["19,647", "19.6k", "20k"]);
         assert_eq!(bar_labels(1.3, 1, "million"), ["1.3"]);
+        assert_eq!(bar_labels(1_234_567.0, 0, "count"), ["1,234,567", "1.2M"]);
+        assert_eq!(
+            bar_labels(12_345_678.0, 0, "count"),
+            ["12,345,678", "12.3M", "12M"]
+        );
         assert_eq!(
             bar_labels(17.5601, 4, "million"),
             ["17.5601", "17.560", "17.56", "17.6", "18"]
@@ -230,6 +234,25 @@ mod tests {
         assert_eq!(Ticks::new(0.0, 19647.0, 3).label(10_000.0, "count"), "10k");
         assert_eq!(Ticks::new(0.0, 19647.0, 3).label(0.0, "count"), "0");
         assert_eq!(Ticks::new(1.76, 6.67, 6).label(2.0, "% of GDP"), "2%");
+    }
+
+    #[test]
+    fn tick_labels_have_the_decimals_their_step_needs() {
+        let thousands = Ticks::new(0.0, 10_000.0, 5);
+        assert_eq!(thousands.step, 2_500.0);
+        let labels: Vec<String> = thousands
+            .values()
+            .map(|v| thousands.label(v, "bn CNY"))
+            .collect();
+        assert_eq!(labels, ["0", "2.5k", "5.0k", "7.5k", "10.0k"]);
+        let ratios = Ticks::new(0.0, 1.0, 5);
+        assert_eq!(ratios.label(0.25, "% of GDP"), "0.25%");
+        let tiny = Ticks {
+            lo: 0.0,
+            hi: 0.000_01,
+            step: 0.000_002_5,
+        };
+        assert_eq!(tiny.label(0.000_002_5, "% of GDP"), "0.0000025%");
     }
 
     #[test]
@@ -260,5 +283,9 @@ mod tests {
         assert_eq!(change(3871.07, 4504.82, 2, "bn CNY"), "+16.4%");
         assert_eq!(change(3.81, 6.67, 2, "% of GDP"), "+2.86 pts");
         assert_eq!(change(17.6618, 17.5601, 4, "million"), "−0.6%");
+        assert_eq!(change(5.49, 5.49, 2, "% of GDP"), "+0.00 pts");
+        assert_eq!(change(4.16, 3.81, 2, "% of GDP"), "−0.35 pts");
+        assert_eq!(change(1295.01, 1295.01, 2, "bn CNY"), "+0.0%");
+        assert_eq!(change(0.0, 5.0, 0, "count"), "n/a");
     }
 }
