@@ -1,6 +1,8 @@
 //! The dataset: its serde model, the embedded asset, and the one parse + validate path that both
 //! the embedded asset and a user's file go through.
 
+#[cfg(test)]
+mod reproducible;
 mod validate;
 mod value;
 
@@ -14,8 +16,8 @@ use crate::error::LoadError;
 pub use validate::Problem;
 pub use value::Value;
 
-/// The Shenzhen dataset compiled into the binary, built from the reference data by
-/// `scripts/build_asset.py`.
+/// The Shenzhen dataset compiled into the binary, built from `data/reference` and
+/// `assets/pages.json` by `cargo xtask assets`.
 pub const EMBEDDED: &str = include_str!("../assets/shenzhen.json");
 
 /// How the embedded asset is named in messages.
@@ -387,6 +389,14 @@ pub fn year_span<'a>(indicators: impl IntoIterator<Item = &'a Indicator>) -> Opt
 /// carry `%`.
 pub fn is_percent(unit: &str) -> bool {
     unit.starts_with('%')
+}
+
+impl Point {
+    /// Whether the value is only a floor ("over 4.65 million"): not a level to compute a change
+    /// or a growth rate from.
+    pub fn is_lower_bound(&self) -> bool {
+        self.flags.contains(&Flag::LowerBound)
+    }
 }
 
 impl Indicator {

@@ -1,6 +1,6 @@
 //! Figures computed from the dataset: year-on-year change, an index, compound growth. Each is
-//! computed only between years that both have data, never across a series break, and is
-//! labelled as derived wherever it is shown.
+//! computed only between years that both have data, never across a series break, never from a
+//! lower bound, and is labelled as derived wherever it is shown.
 
 use crate::data::{Indicator, Point, Value, is_percent};
 
@@ -44,6 +44,7 @@ pub fn year_on_year(indicator: &Indicator) -> Indicator {
         .points
         .windows(2)
         .filter(|pair| pair[1].year == pair[0].year + 1 && !indicator.breaks_before(pair[1].year))
+        .filter(|pair| comparable(&pair[0], &pair[1]))
         .filter_map(|pair| {
             let (before, after) = (&pair[0], &pair[1]);
             let number = if points_unit {
@@ -73,7 +74,7 @@ pub fn year_on_year(indicator: &Indicator) -> Indicator {
 
 /// Each value against the first year with data, which is 100. Not carried across a break:
 /// the index restarts nowhere, it simply stops being comparable, so points after the first
-/// break are left out.
+/// break are left out, and so are lower bounds.
 pub fn index(indicator: &Indicator) -> Indicator {
     let base = indicator.points.first();
     let first_break = indicator
@@ -87,7 +88,7 @@ pub fn index(indicator: &Indicator) -> Indicator {
         indicator
             .points
             .iter()
-            .filter(|p| first_break.is_none_or(|b| p.year < b))
+            .filter(|p| first_break.is_none_or(|b| p.year < b) && comparable(p, base))
             .map(|p| derived_point(p, base, p.value.number / base.value.number * 100.0, 1))
             .filter(|p| p.value.number.is_finite())
             .collect()
@@ -100,9 +101,13 @@ pub fn index(indicator: &Indicator) -> Indicator {
 }
 
 /// Compound annual growth from the first to the last year with data, when both exist, are
-/// positive, differ, and no break lies between them: (first year, last year, % per year).
+/// positive, differ, are not lower bounds, and no break lies between them: (first year, last
+/// year, % per year).
 pub fn cagr(indicator: &Indicator) -> Option<(i32, i32, f64)> {
     let (first, last) = (indicator.points.first()?, indicator.points.last()?);
+    if !comparable(first, last) {
+        return None;
+    }
     let years = last.year - first.year;
     let crosses_break = indicator.break_within(first.year, last.year).is_some();
     if years <= 0 || crosses_break || first.value.number <= 0.0 || last.value.number <= 0.0 {
@@ -110,6 +115,12 @@ pub fn cagr(indicator: &Indicator) -> Option<(i32, i32, f64)> {
     }
     let rate = (last.value.number / first.value.number).powf(1.0 / f64::from(years)) - 1.0;
     Some((first.year, last.year, rate * 100.0))
+}
+
+/// Whether a change between two values may be computed: not if either is only a lower bound
+/// ("over 4.65 million"), which is no level to measure a change from or to.
+pub fn comparable(a: &Point, b: &Point) -> bool {
+    !a.is_lower_bound() && !b.is_lower_bound()
 }
 
 /// A computed point: it keeps both inputs' caveats and sources.
@@ -247,8 +258,8 @@ mod tests {
     #[test]
     fn cagr_uses_first_and_last_years_with_data() {
         let (first, last, rate) = cagr(&indicator("gdp")).unwrap();
-        assert_eq!((first, last), (2012, 2024));
-        let expected = ((3680.19f64 / 1295.01).powf(1.0 / 12.0) - 1.0) * 100.0;
+        assert_eq!((first, last), (2012, 2025));
+        let expected = ((3873.18f64 / 1295.01).powf(1.0 / 13.0) - 1.0) * 100.0;
         assert!((rate - expected).abs() < 1e-9);
         assert!(cagr(&indicator("population")).is_none(), "the census break");
     }
@@ -296,5 +307,16 @@ mod tests {
         assert_eq!(point.flags, [Flag::Rounded, Flag::Preliminary]);
         assert_eq!(point.sources, ["B", "C", "A"]);
         assert_eq!(point.value.decimals, 1);
+    }
+
+    #[test]
+    fn no_change_or_growth_is_computed_from_a_lower_bound() {
+        // 2025: "over 4.65 million", a lower bound; 2024 is an exact count.
+        let entities = indicator("market_entities");
+        assert!(entities.point(2025).unwrap().is_lower_bound());
+        assert!(year_on_year(&entities).point(2025).is_none());
+        assert!(index(&entities).point(2025).is_none());
+        assert!(index(&entities).point(2024).is_some());
+        assert!(cagr(&entities).is_none(), "the last value is a lower bound");
     }
 }

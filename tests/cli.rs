@@ -52,8 +52,8 @@ const INVALID: &str = "tests/fixtures/invalid";
 const MINIMAL: &str = "tests/fixtures/valid/minimal.json";
 const MINIMAL_TEXT: &str = include_str!("fixtures/valid/minimal.json");
 const CHINA: &str = "assets/examples/china.json";
-/// Points in the embedded asset (README: "143 points for 16 indicators").
-const EMBEDDED_POINTS: usize = 143;
+/// Points in the embedded asset (README: "224 points for 29 indicators").
+const EMBEDDED_POINTS: usize = 224;
 /// The tab headers of `snapshot --tab all` for the embedded asset.
 const TAB_HEADERS: [&str; 6] = [
     "== 1 overview: Overview ==",

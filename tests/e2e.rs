@@ -119,7 +119,7 @@ fn a_click_selects_a_tab_and_the_wheel_moves_the_year_cursor() {
     tmux.run(&["send-keys", "-t", SESSION, "-l", "\x1b[<0;16;1M"]);
     tmux.wait_for("the GDP tab after a click on its title", on_gdp, TIMEOUT);
     tmux.run(&["send-keys", "-t", SESSION, "-l", "\x1b[<65;40;10M"]);
-    tmux.wait_for_text("Shenzhen GDP, first published: 3,680.19 bn CNY");
+    tmux.wait_for_text("Shenzhen GDP, first published: 3,873.18 bn CNY");
     assert_eq!(tmux.quit_with("q"), CLEAN);
 }
 

@@ -69,8 +69,22 @@ fn readout_shows_values_changes_flags_sources_and_gaps() {
 }
 
 #[test]
+fn readout_computes_no_change_from_a_lower_bound() {
+    // People & firms, 2025: market entities "over 4.65 million", after an exact 2024 count.
+    let app = app_on(4, &[Action::LastYear]);
+    assert_eq!(app.cursor(), Some(2025));
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains(
+            "Shenzhen registered market entities: 4.65 million ≥ lower bound · no change shown: lower bound"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn readout_names_the_events_of_the_year() {
-    let app = app_on(1, &cursor_back(3));
+    let app = app_on(1, &cursor_back(4));
     assert_eq!(app.cursor(), Some(2021));
     let text = screen(&app, 120, 40);
     assert!(

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use super::Ctx;
 use super::format::{change, with_unit};
 use crate::data::{Indicator, Page};
+use crate::derive;
 
 /// The readout's lines; none until the user moves the cursor.
 pub fn lines<'a>(page: &Page, ctx: &Ctx) -> Vec<Line<'a>> {
@@ -59,6 +60,9 @@ fn series_line<'a>(indicator: &Indicator, year: i32, ctx: &Ctx) -> Line<'a> {
     let previous = indicator.point(year - 1);
     let before = match (indicator.break_within(year - 1, year), previous) {
         (Some(brk), _) => format!(" · no change shown: {}", brk.label),
+        (None, Some(prev)) if !derive::comparable(prev, point) => {
+            " · no change shown: lower bound".to_owned()
+        }
         (None, Some(prev)) => format!(
             " · {} on {}",
             change(

@@ -12,7 +12,8 @@ use unicode_width::UnicodeWidthStr;
 use super::border::Border;
 use super::format::{change, figure, with_unit};
 use super::{Ctx, print, split};
-use crate::data::{Indicator, Tile};
+use crate::data::{Flag, Indicator, Tile};
+use crate::derive;
 
 /// Quadrant pixels: each 8×8 glyph takes 4 columns and 4 rows.
 const BIG_GLYPH_WIDTH: usize = 4;
@@ -63,6 +64,11 @@ pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &m
         None => indicator.points.iter().rev().nth(1),
     };
     let change_line = earlier.map(|from| {
+        // A lower bound is no level to measure a change from or to.
+        if !derive::comparable(from, latest) {
+            let mark = ctx.glyphs.flag(Flag::LowerBound);
+            return Line::styled(format!("no change shown: {mark} lower bound"), theme.muted);
+        }
         let word = if tile.since.is_some() { "since" } else { "on" };
         let mut then = figure(from.value.number, usize::from(from.value.decimals), unit);
         then.extend(from.flags.iter().map(|f| ctx.glyphs.flag(*f)));
