@@ -14,9 +14,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::border::Border;
 use super::format::Ticks;
-use super::{Ctx, print, split};
+use super::{Ctx, split};
 use crate::data::{ChartKind, ChartSpec, Flag, Indicator, Point};
 use crate::derive;
 
@@ -32,7 +31,7 @@ struct Plot<'a> {
     first_year: i32,
     years: usize,
     scale: Scale,
-    series: Vec<Series<'a>>,
+    series: &'a [Series<'a>],
     unit: &'a str,
     ctx: &'a Ctx<'a>,
 }
@@ -168,7 +167,6 @@ impl Scale {
 
 /// Draws one chart of the page into `area`.
 pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let theme = ctx.theme;
     let resolved = resolve(spec, ctx);
     let series: Vec<Series> = resolved
         .iter()
@@ -177,88 +175,164 @@ pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             label,
         })
         .collect();
-    let Some(first) = series.first() else { return };
-    let unit = first.indicator.unit.as_str();
-    let points = || series.iter().flat_map(|s| &s.indicator.points);
-    let (Some(first_year), Some(last_year)) = (
-        points().map(|p| p.year).min(),
-        points().map(|p| p.year).max(),
-    ) else {
-        render_frame_only(spec, ctx, area, buf);
+    if series.is_empty() {
         return;
-    };
-
-    let heading = match ctx.view.label() {
-        Some(view) => format!("{} ({view})", spec.title),
-        None => spec.title.clone(),
-    };
-    let title = Line::styled(title(&heading, unit, area.width), theme.title);
-    let legend = legend(spec.kind, &series, ctx);
-    let legend_on_border =
-        series.len() > 1 && title.width() + legend.width() + 4 <= usize::from(area.width);
-    let mut block = Border::new(ctx.glyphs.border, theme.border)
-        .title(title)
-        .title_bottom(footnote(&series, ctx));
-    if legend_on_border {
-        block = block.title(legend.clone().right_aligned());
     }
-    let inner = Border::inner(area);
-    block.render(area, buf);
+    match Model::new(spec, series, ctx, area.width) {
+        Some(model) => render_chart(&model, ctx, area, buf),
+        None => render_frame_only(spec, ctx, area, buf),
+    }
+}
 
-    let legend_rows = u16::from(series.len() > 1 && !legend_on_border);
+/// What a chart shows, worked out before anything is drawn: its series and years, and the
+/// lines on its border.
+struct Model<'a> {
+    kind: ChartKind,
+    series: Vec<Series<'a>>,
+    unit: &'a str,
+    first_year: i32,
+    years: usize,
+    title: Line<'a>,
+    legend: Line<'a>,
+    /// The legend goes on the top border when it fits there beside the title.
+    legend_on_border: bool,
+    footnote: Line<'a>,
+}
+
+impl<'a> Model<'a> {
+    /// `None` when the series have no points between them (a change view of a single year).
+    fn new(spec: &ChartSpec, series: Vec<Series<'a>>, ctx: &Ctx, width: u16) -> Option<Model<'a>> {
+        let unit = series.first()?.indicator.unit.as_str();
+        let years = || {
+            series
+                .iter()
+                .flat_map(|s| &s.indicator.points)
+                .map(|p| p.year)
+        };
+        let (first_year, last_year) = (years().min()?, years().max()?);
+        let heading = match ctx.view.label() {
+            Some(view) => format!("{} ({view})", spec.title),
+            None => spec.title.clone(),
+        };
+        let title = Line::styled(title(&heading, unit, width), ctx.theme.title);
+        let legend = legend(spec.kind, &series, ctx);
+        let legend_on_border =
+            series.len() > 1 && title.width() + legend.width() + 4 <= usize::from(width);
+        let footnote = footnote(&series, ctx);
+        Some(Model {
+            kind: spec.kind,
+            unit,
+            first_year,
+            years: (last_year - first_year + 1) as usize,
+            title,
+            legend,
+            legend_on_border,
+            footnote,
+            series,
+        })
+    }
+
+    /// Rows the legend takes inside the border.
+    fn legend_rows(&self) -> u16 {
+        u16::from(self.series.len() > 1 && !self.legend_on_border)
+    }
+
+    fn block(&self, ctx: &Ctx) -> Block<'a> {
+        let block = ctx
+            .bordered()
+            .title(self.title.clone())
+            .title_bottom(self.footnote.clone());
+        if self.legend_on_border {
+            block.title(self.legend.clone().right_aligned())
+        } else {
+            block
+        }
+    }
+
+    /// The round ticks of the y axis for a plot `rows` high, with their labels.
+    fn y_axis(&self, rows: u16) -> YAxis {
+        let values = || {
+            self.series
+                .iter()
+                .flat_map(|s| &s.indicator.points)
+                .map(|p| p.value.number)
+        };
+        let (mut lo, mut hi) = (
+            values().fold(f64::INFINITY, f64::min),
+            values().fold(f64::NEG_INFINITY, f64::max),
+        );
+        if self.kind == ChartKind::Bar {
+            // Headroom above the tallest bar keeps a row free for its value.
+            (lo, hi) = (lo.min(0.0) * 1.05, hi.max(0.0) * 1.05);
+        }
+        let max_ticks = usize::from(rows / 2 + 1).clamp(2, 6);
+        let scale = Scale {
+            ticks: Ticks::new(lo, hi, max_ticks),
+            rows,
+        };
+        let labels: Vec<(f64, String)> = scale
+            .ticks
+            .values()
+            .map(|v| (v, scale.ticks.label(v, self.unit)))
+            .collect();
+        let width = labels.iter().map(|(_, l)| l.width()).max().unwrap_or(0) as u16;
+        YAxis {
+            scale,
+            labels,
+            width,
+        }
+    }
+
+    fn plot(&'a self, area: Rect, scale: Scale, ctx: &'a Ctx<'a>) -> Plot<'a> {
+        Plot {
+            area,
+            first_year: self.first_year,
+            years: self.years,
+            scale,
+            series: &self.series,
+            unit: self.unit,
+            ctx,
+        }
+    }
+}
+
+/// The y axis's scale and tick labels, and the columns the widest label takes.
+struct YAxis {
+    scale: Scale,
+    labels: Vec<(f64, String)>,
+    width: u16,
+}
+
+/// The border with its titles, the legend, and the axes and plot where they have room.
+fn render_chart(model: &Model, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let block = model.block(ctx);
+    let inner = block.inner(area);
+    let legend_rows = model.legend_rows();
+    let [legend, plot_rows, x_axis] = split::rows(inner, [Some(legend_rows), None, Some(1)]);
+    let y_axis = model.y_axis(plot_rows.height);
+    let [y_labels, y_line, plot_area] =
+        split::columns(plot_rows, [Some(y_axis.width), Some(1), None]);
+    block.render(area, buf);
     if inner.height < legend_rows + 2 || inner.width < 8 {
         return;
     }
-    let [legend_area, plot_rows, axis_row] = split::rows(inner, [Some(legend_rows), None, Some(1)]);
-    print::line(&legend, legend_area, buf);
-
-    let values = || points().map(|p| p.value.number);
-    let (mut lo, mut hi) = (
-        values().fold(f64::INFINITY, f64::min),
-        values().fold(f64::NEG_INFINITY, f64::max),
-    );
-    if spec.kind == ChartKind::Bar {
-        // Headroom above the tallest bar keeps a row free for its value.
-        (lo, hi) = (lo.min(0.0) * 1.05, hi.max(0.0) * 1.05);
-    }
-    let max_ticks = usize::from(plot_rows.height / 2 + 1).clamp(2, 6);
-    let scale = Scale {
-        ticks: Ticks::new(lo, hi, max_ticks),
-        rows: plot_rows.height,
-    };
-    let labels: Vec<(f64, String)> = scale
-        .ticks
-        .values()
-        .map(|v| (v, scale.ticks.label(v, unit)))
-        .collect();
-    let label_width = labels.iter().map(|(_, l)| l.width()).max().unwrap_or(0) as u16;
-    if label_width + 1 + 4 > plot_rows.width {
+    (&model.legend).render(legend, buf);
+    if y_axis.width + 1 + 4 > plot_rows.width {
         return;
     }
-    let [y_labels, y_axis, plot_area] =
-        split::columns(plot_rows, [Some(label_width), Some(1), None]);
-
-    let plot = Plot {
-        area: plot_area,
-        first_year,
-        years: (last_year - first_year + 1) as usize,
-        scale,
-        series,
-        unit,
-        ctx,
-    };
-    render_y_axis(&plot, spec.kind, &labels, y_labels, y_axis, buf);
-    let x_axis = Rect {
-        x: inner.x,
-        width: inner.width,
-        ..axis_row
-    };
+    let plot = model.plot(plot_area, y_axis.scale, ctx);
+    render_y_axis(&plot, model.kind, &y_axis.labels, y_labels, y_line, buf);
     render_x_axis(&plot, x_axis, buf);
+    render_plot(&plot, model.kind, buf);
+}
+
+/// The cursor's guide, then the bars or lines over it, then the events over those.
+fn render_plot(plot: &Plot, kind: ChartKind, buf: &mut Buffer) {
     plot.draw_cursor(buf);
-    match spec.kind {
-        ChartKind::Bar => bar::render(&plot, buf),
+    match kind {
+        ChartKind::Bar => bar::render(plot, buf),
         ChartKind::Line => {
-            line::render(&plot, buf);
+            line::render(plot, buf);
             plot.draw_events(buf);
         }
     }
@@ -281,9 +355,8 @@ fn resolve<'a>(
 
 /// A chart whose view has no points (a change view of a single year): its frame and a note.
 fn render_frame_only(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered()
-        .border_set(ctx.glyphs.border)
-        .border_style(ctx.theme.border)
+    let block = ctx
+        .bordered()
         .title(Line::styled(format!(" {} ", spec.title), ctx.theme.title));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -291,7 +364,7 @@ fn render_frame_only(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) 
         " not enough consecutive years for this view",
         ctx.theme.muted,
     );
-    print::line(&note, inner, buf);
+    note.render(inner, buf);
 }
 
 /// ` Title · unit `, the title shortened with `…` so the unit always shows.

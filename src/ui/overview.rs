@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::border::Border;
 use super::{Ctx, split, tile, wrap};
 use crate::data::{Flag, Page};
 use crate::derive;
@@ -121,9 +120,10 @@ pub fn render_tiles(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
 fn render_key(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    let block = Border::new(ctx.glyphs.border, theme.border)
+    let block = ctx
+        .bordered()
         .title(Line::styled(" Reading the marks ", theme.title));
-    let inner = Border::inner(area);
+    let inner = block.inner(area);
     let marks = Flag::ALL
         .iter()
         .map(|f| (ctx.glyphs.flag(*f).to_string(), f.name(), theme.flag))

@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
+use ratatui::widgets::Widget;
 
-use super::{Ctx, chart, overview, print, split};
+use super::{Ctx, chart, overview, split};
 use crate::data::Page;
 use crate::theme::Theme;
 
@@ -72,5 +73,5 @@ pub fn render_hidden_note(
         format!(" +{hidden} more {noun}: enlarge the window"),
         theme.muted,
     );
-    print::line(&note, area, buf);
+    note.render(area, buf);
 }
