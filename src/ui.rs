@@ -6,6 +6,7 @@ mod chart;
 mod footer;
 mod format;
 mod glyphs;
+mod hidden;
 mod overlay;
 mod overview;
 mod page;
