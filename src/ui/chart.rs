@@ -1,18 +1,22 @@
-//! A chart's frame, shared by both kinds: the border with title and unit, the legend, the flag
-//! and break footnote, the y axis with round ticks and the x axis of years. The plot itself is
-//! drawn by `bar` or `line`.
+//! One chart: its series, resolved for the current view, the border with title, unit and
+//! footnote, and the legend; then the axes (`axes`) and the bars or lines (`bar`, `line`),
+//! drawn on the plot's scales (`plot`).
 
+mod axes;
 mod bar;
 mod line;
+mod plot;
 
 use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
+
+use axes::{render_x_axis, render_y_axis};
+use plot::{Plot, Scale};
 
 use super::format::Ticks;
 use super::{Ctx, split};
@@ -23,146 +27,6 @@ use crate::derive;
 struct Series<'a> {
     indicator: &'a Indicator,
     label: &'a str,
-}
-
-/// Everything the plot functions need: where to draw, the scales and the data.
-struct Plot<'a> {
-    area: Rect,
-    first_year: i32,
-    years: usize,
-    scale: Scale,
-    series: &'a [Series<'a>],
-    unit: &'a str,
-    ctx: &'a Ctx<'a>,
-}
-
-impl Plot<'_> {
-    fn slot(&self, year: i32) -> Slot {
-        slot(self.area, self.years, (year - self.first_year) as usize)
-    }
-
-    fn year_range(&self) -> impl Iterator<Item = i32> + use<> {
-        let first = self.first_year;
-        first..first + self.years as i32
-    }
-
-    fn contains_year(&self, year: i32) -> bool {
-        year >= self.first_year && year < self.first_year + self.years as i32
-    }
-
-    /// Marks each break with a dotted column just left of its year.
-    fn draw_breaks(&self, buf: &mut Buffer) {
-        for brk in self.series.iter().flat_map(|s| &s.indicator.breaks) {
-            if brk.year == self.first_year || !self.contains_year(brk.year) {
-                continue;
-            }
-            let x = self.slot(brk.year).start.saturating_sub(1).max(self.area.x);
-            self.column(
-                buf,
-                x,
-                self.ctx.glyphs.series_break,
-                self.ctx.theme.break_mark,
-            );
-        }
-    }
-
-    /// A guide through the plot at the cursor's year, under the bars and lines.
-    fn draw_cursor(&self, buf: &mut Buffer) {
-        if let Some(year) = self.ctx.cursor.filter(|y| self.contains_year(*y)) {
-            let x = self.slot(year).center();
-            self.column(buf, x, self.ctx.glyphs.cursor, self.ctx.theme.cursor);
-        }
-    }
-
-    /// A mark at the top of the plot for each dated event in the chart's years.
-    fn draw_events(&self, buf: &mut Buffer) {
-        for year in self
-            .ctx
-            .data
-            .events
-            .iter()
-            .filter_map(crate::data::Event::year)
-        {
-            if !self.contains_year(year) {
-                continue;
-            }
-            let cell = &mut buf[(self.slot(year).center(), self.area.y)];
-            if cell.symbol() == " " {
-                cell.set_symbol(self.ctx.glyphs.event)
-                    .set_style(self.ctx.theme.event);
-            }
-        }
-    }
-
-    fn column(&self, buf: &mut Buffer, x: u16, symbol: &str, style: Style) {
-        for y in self.area.top()..self.area.bottom() {
-            buf[(x, y)].set_symbol(symbol).set_style(style);
-        }
-    }
-}
-
-/// The columns one year occupies.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    start: u16,
-    len: u16,
-}
-
-impl Slot {
-    fn center(self) -> u16 {
-        self.start + self.len.saturating_sub(1) / 2
-    }
-}
-
-fn slot(area: Rect, years: usize, index: usize) -> Slot {
-    let width = usize::from(area.width);
-    let start = index * width / years.max(1);
-    let end = ((index + 1) * width / years.max(1)).max(start + 1);
-    let start = start.min(width.saturating_sub(1));
-    Slot {
-        start: area.x + start as u16,
-        len: (end.min(width) - start).max(1) as u16,
-    }
-}
-
-/// Maps values to rows of the plot.
-#[derive(Debug, Clone, Copy)]
-struct Scale {
-    ticks: Ticks,
-    rows: u16,
-}
-
-impl Scale {
-    /// Position of `value` in units of `per_row` steps from the bottom of the plot.
-    fn steps(&self, value: f64, per_row: u16) -> f64 {
-        let span = self.ticks.hi - self.ticks.lo;
-        (value - self.ticks.lo) / span * f64::from(self.rows * per_row)
-    }
-
-    /// The row (0 = top) a line chart puts `value` on, in Braille dots (4 per row).
-    fn line_dot(&self, value: f64) -> u16 {
-        let max = self.rows * 4 - 1;
-        let span = self.ticks.hi - self.ticks.lo;
-        let dot = ((value - self.ticks.lo) / span * f64::from(max)).round();
-        max - dot.clamp(0.0, f64::from(max)) as u16
-    }
-
-    fn line_row(&self, value: f64) -> u16 {
-        self.line_dot(value) / 4
-    }
-
-    /// The row a bar chart's tick label for `value` sits on: the end cell of a bar of that
-    /// value, and for zero the bottom row of positive bars.
-    fn bar_row(&self, value: f64) -> u16 {
-        let rows = i32::from(self.rows);
-        let cells = self.steps(value, 1).round() as i32;
-        let row = if value > 0.0 {
-            rows - cells
-        } else {
-            rows - 1 - cells
-        };
-        row.clamp(0, rows - 1) as u16
-    }
 }
 
 /// Draws one chart of the page into `area`.
@@ -438,85 +302,4 @@ fn footnote<'a>(series: &[Series<'_>], ctx: &Ctx) -> Line<'a> {
 /// The flag marks of a point, such as `≈` or `†*`.
 fn flag_marks(point: &Point, ctx: &Ctx) -> String {
     point.flags.iter().map(|f| ctx.glyphs.flag(*f)).collect()
-}
-
-fn render_y_axis(
-    plot: &Plot,
-    kind: ChartKind,
-    labels: &[(f64, String)],
-    label_area: Rect,
-    axis_area: Rect,
-    buf: &mut Buffer,
-) {
-    let style = plot.ctx.theme.axis;
-    for y in axis_area.top()..axis_area.bottom() {
-        buf[(axis_area.x, y)]
-            .set_symbol(plot.ctx.glyphs.axis)
-            .set_style(style);
-    }
-    let mut last_row = None;
-    for (value, label) in labels {
-        let row = match kind {
-            ChartKind::Bar => plot.scale.bar_row(*value),
-            ChartKind::Line => plot.scale.line_row(*value),
-        };
-        if last_row == Some(row) {
-            continue;
-        }
-        last_row = Some(row);
-        let y = axis_area.y + row;
-        buf[(axis_area.x, y)]
-            .set_symbol(plot.ctx.glyphs.tick)
-            .set_style(style);
-        let x = label_area.right() - label.width() as u16;
-        buf.set_stringn(x, y, label, label.width(), style);
-    }
-}
-
-/// Year labels under their slots, every 1, 2, 5 or 10 years so they never collide; the
-/// cursor's year is always labelled, reversed.
-fn render_x_axis(plot: &Plot, area: Rect, buf: &mut Buffer) {
-    let per_year = f64::from(plot.area.width) / plot.years as f64;
-    let step = [1, 2, 5, 10, 20, 50, 100]
-        .into_iter()
-        .find(|step| per_year * f64::from(*step) >= 5.0)
-        .unwrap_or(100);
-    let place = |year: i32| {
-        let width = year.to_string().width() as u16;
-        let x = plot
-            .slot(year)
-            .center()
-            .saturating_sub((width - 1) / 2)
-            .min(area.right().saturating_sub(width));
-        (x, width)
-    };
-    let cursor = plot.ctx.cursor.filter(|y| plot.contains_year(*y));
-    let reserved = cursor.map(place);
-    let mut free_from = area.x;
-    for year in plot.year_range().filter(|y| y % step == 0 || step == 1) {
-        let (x, width) = place(year);
-        let clashes = reserved.is_some_and(|(cx, cw)| x < cx + cw + 1 && cx < x + width + 1);
-        if x < free_from || (clashes && Some(year) != cursor) {
-            continue;
-        }
-        buf.set_string(x, area.y, year.to_string(), plot.ctx.theme.axis);
-        free_from = x + width + 1;
-    }
-    if let (Some(year), Some((x, _))) = (cursor, reserved) {
-        let style = plot
-            .ctx
-            .theme
-            .axis
-            .add_modifier(Modifier::REVERSED | Modifier::BOLD);
-        buf.set_string(x, area.y, year.to_string(), style);
-    }
-}
-
-/// Draws a string clipped to `area`, for labels inside the plot.
-fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, style: Style) {
-    if y < area.top() || y >= area.bottom() || x >= area.right() || x < area.left() {
-        return;
-    }
-    let room = usize::from(area.right() - x);
-    buf.set_stringn(x, y, text, room, style);
 }
