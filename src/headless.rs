@@ -8,20 +8,39 @@ mod svg;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::cli::SnapshotFormat;
+use crate::sgr::SHOWS_ON_BLANK;
 use crate::theme::Theme;
+use crate::ui;
 
 /// Renders the app as it would appear in a `width`×`height` terminal.
 pub fn render(app: &App, width: u16, height: u16) -> Buffer {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
     app.render(area, &mut buf);
+    // The message on a frame too small for the dashboard keeps the spaces between its words
+    // in their style: one run a line.
+    if !ui::too_small(area) {
+        forget_invisible_styles(&mut buf);
+    }
     buf
+}
+
+/// A blank cell shows only its background: drop its foreground and boldness, so the formats
+/// here (ANSI, HTML, SVG) do not spend colour codes and spans on what nobody can see. A live
+/// frame never needs this pass.
+fn forget_invisible_styles(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.symbol() == " " && !cell.modifier.intersects(SHOWS_ON_BLANK) {
+            cell.fg = Color::Reset;
+            cell.modifier = Modifier::empty();
+        }
+    }
 }
 
 /// One rendered tab, with the heading that introduces it when several are written together.

@@ -2,15 +2,14 @@
 //! of the state, so a frame renders the same into a terminal or a test buffer.
 
 mod ascii;
-mod border;
 mod chart;
 mod footer;
 mod format;
 mod glyphs;
+mod hidden;
 mod overlay;
 mod overview;
 mod page;
-mod print;
 mod readout;
 mod split;
 mod tabs;
@@ -19,14 +18,13 @@ mod wrap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::data::Dataset;
 use crate::derive::View;
-use crate::sgr::SHOWS_ON_BLANK;
 use crate::theme::Theme;
 
 pub use glyphs::Glyphs;
@@ -35,6 +33,11 @@ pub use tabs::tab_at;
 /// Below this size the layout cannot be read; a message asks for more room instead.
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
+
+/// Whether `area` is too small for the dashboard, so that a frame shows only the message.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
 
 /// What every drawing function needs besides its own region: the data and how to show it.
 pub struct Ctx<'a> {
@@ -45,13 +48,23 @@ pub struct Ctx<'a> {
     pub view: View,
 }
 
+impl Ctx<'_> {
+    /// The rounded (or ASCII) border around a chart, a tile or a panel, in the border colour.
+    /// It has no style of its own, so the cells inside keep theirs.
+    fn bordered<'b>(&self) -> Block<'b> {
+        Block::bordered()
+            .border_set(self.glyphs.border)
+            .border_style(self.theme.border)
+    }
+}
+
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         // An empty style changes no cell: skip the walk over every one of them.
         if self.theme.base != Style::new() {
             buf.set_style(area, self.theme.base);
         }
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if too_small(area) {
             render_too_small(area, buf, &self.theme);
             if self.ascii {
                 ascii::transliterate(buf);
@@ -82,20 +95,6 @@ impl Widget for &App {
         }
         if self.ascii {
             ascii::transliterate(buf);
-        }
-        forget_invisible_styles(buf);
-    }
-}
-
-/// A blank cell shows only its background: drop its foreground and boldness, so snapshots
-/// (ANSI, HTML, SVG) do not spend colour codes and spans on what nobody can see. (The live
-/// painter already treats such cells as alike, by `Pen::draws_like`; the frame stays the
-/// same for both.)
-fn forget_invisible_styles(buf: &mut Buffer) {
-    for cell in &mut buf.content {
-        if cell.symbol() == " " && !cell.modifier.intersects(SHOWS_ON_BLANK) {
-            cell.fg = Color::Reset;
-            cell.modifier = Modifier::empty();
         }
     }
 }

@@ -1,22 +1,25 @@
-//! A chart's frame, shared by both kinds: the border with title and unit, the legend, the flag
-//! and break footnote, the y axis with round ticks and the x axis of years. The plot itself is
-//! drawn by `bar` or `line`.
+//! One chart: its series, resolved for the current view, the border with title, unit and
+//! footnote, and the legend; then the axes (`axes`) and the bars or lines (`bar`, `line`),
+//! drawn on the plot's scales (`plot`).
 
+mod axes;
 mod bar;
 mod line;
+mod plot;
 
 use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::border::Border;
+use axes::{render_x_axis, render_y_axis};
+use plot::{Plot, Scale};
+
 use super::format::Ticks;
-use super::{Ctx, print, split};
+use super::{Ctx, split};
 use crate::data::{ChartKind, ChartSpec, Flag, Indicator, Point};
 use crate::derive;
 
@@ -26,149 +29,8 @@ struct Series<'a> {
     label: &'a str,
 }
 
-/// Everything the plot functions need: where to draw, the scales and the data.
-struct Plot<'a> {
-    area: Rect,
-    first_year: i32,
-    years: usize,
-    scale: Scale,
-    series: Vec<Series<'a>>,
-    unit: &'a str,
-    ctx: &'a Ctx<'a>,
-}
-
-impl Plot<'_> {
-    fn slot(&self, year: i32) -> Slot {
-        slot(self.area, self.years, (year - self.first_year) as usize)
-    }
-
-    fn year_range(&self) -> impl Iterator<Item = i32> + use<> {
-        let first = self.first_year;
-        first..first + self.years as i32
-    }
-
-    fn contains_year(&self, year: i32) -> bool {
-        year >= self.first_year && year < self.first_year + self.years as i32
-    }
-
-    /// Marks each break with a dotted column just left of its year.
-    fn draw_breaks(&self, buf: &mut Buffer) {
-        for brk in self.series.iter().flat_map(|s| &s.indicator.breaks) {
-            if brk.year == self.first_year || !self.contains_year(brk.year) {
-                continue;
-            }
-            let x = self.slot(brk.year).start.saturating_sub(1).max(self.area.x);
-            self.column(
-                buf,
-                x,
-                self.ctx.glyphs.series_break,
-                self.ctx.theme.break_mark,
-            );
-        }
-    }
-
-    /// A guide through the plot at the cursor's year, under the bars and lines.
-    fn draw_cursor(&self, buf: &mut Buffer) {
-        if let Some(year) = self.ctx.cursor.filter(|y| self.contains_year(*y)) {
-            let x = self.slot(year).center();
-            self.column(buf, x, self.ctx.glyphs.cursor, self.ctx.theme.cursor);
-        }
-    }
-
-    /// A mark at the top of the plot for each dated event in the chart's years.
-    fn draw_events(&self, buf: &mut Buffer) {
-        for year in self
-            .ctx
-            .data
-            .events
-            .iter()
-            .filter_map(crate::data::Event::year)
-        {
-            if !self.contains_year(year) {
-                continue;
-            }
-            let cell = &mut buf[(self.slot(year).center(), self.area.y)];
-            if cell.symbol() == " " {
-                cell.set_symbol(self.ctx.glyphs.event)
-                    .set_style(self.ctx.theme.event);
-            }
-        }
-    }
-
-    fn column(&self, buf: &mut Buffer, x: u16, symbol: &str, style: Style) {
-        for y in self.area.top()..self.area.bottom() {
-            buf[(x, y)].set_symbol(symbol).set_style(style);
-        }
-    }
-}
-
-/// The columns one year occupies.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    start: u16,
-    len: u16,
-}
-
-impl Slot {
-    fn center(self) -> u16 {
-        self.start + self.len.saturating_sub(1) / 2
-    }
-}
-
-fn slot(area: Rect, years: usize, index: usize) -> Slot {
-    let width = usize::from(area.width);
-    let start = index * width / years.max(1);
-    let end = ((index + 1) * width / years.max(1)).max(start + 1);
-    let start = start.min(width.saturating_sub(1));
-    Slot {
-        start: area.x + start as u16,
-        len: (end.min(width) - start).max(1) as u16,
-    }
-}
-
-/// Maps values to rows of the plot.
-#[derive(Debug, Clone, Copy)]
-struct Scale {
-    ticks: Ticks,
-    rows: u16,
-}
-
-impl Scale {
-    /// Position of `value` in units of `per_row` steps from the bottom of the plot.
-    fn steps(&self, value: f64, per_row: u16) -> f64 {
-        let span = self.ticks.hi - self.ticks.lo;
-        (value - self.ticks.lo) / span * f64::from(self.rows * per_row)
-    }
-
-    /// The row (0 = top) a line chart puts `value` on, in Braille dots (4 per row).
-    fn line_dot(&self, value: f64) -> u16 {
-        let max = self.rows * 4 - 1;
-        let span = self.ticks.hi - self.ticks.lo;
-        let dot = ((value - self.ticks.lo) / span * f64::from(max)).round();
-        max - dot.clamp(0.0, f64::from(max)) as u16
-    }
-
-    fn line_row(&self, value: f64) -> u16 {
-        self.line_dot(value) / 4
-    }
-
-    /// The row a bar chart's tick label for `value` sits on: the end cell of a bar of that
-    /// value, and for zero the bottom row of positive bars.
-    fn bar_row(&self, value: f64) -> u16 {
-        let rows = i32::from(self.rows);
-        let cells = self.steps(value, 1).round() as i32;
-        let row = if value > 0.0 {
-            rows - cells
-        } else {
-            rows - 1 - cells
-        };
-        row.clamp(0, rows - 1) as u16
-    }
-}
-
 /// Draws one chart of the page into `area`.
 pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let theme = ctx.theme;
     let resolved = resolve(spec, ctx);
     let series: Vec<Series> = resolved
         .iter()
@@ -177,88 +39,164 @@ pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             label,
         })
         .collect();
-    let Some(first) = series.first() else { return };
-    let unit = first.indicator.unit.as_str();
-    let points = || series.iter().flat_map(|s| &s.indicator.points);
-    let (Some(first_year), Some(last_year)) = (
-        points().map(|p| p.year).min(),
-        points().map(|p| p.year).max(),
-    ) else {
-        render_frame_only(spec, ctx, area, buf);
+    if series.is_empty() {
         return;
-    };
-
-    let heading = match ctx.view.label() {
-        Some(view) => format!("{} ({view})", spec.title),
-        None => spec.title.clone(),
-    };
-    let title = Line::styled(title(&heading, unit, area.width), theme.title);
-    let legend = legend(spec.kind, &series, ctx);
-    let legend_on_border =
-        series.len() > 1 && title.width() + legend.width() + 4 <= usize::from(area.width);
-    let mut block = Border::new(ctx.glyphs.border, theme.border)
-        .title(title)
-        .title_bottom(footnote(&series, ctx));
-    if legend_on_border {
-        block = block.title(legend.clone().right_aligned());
     }
-    let inner = Border::inner(area);
-    block.render(area, buf);
+    match Model::new(spec, series, ctx, area.width) {
+        Some(model) => render_chart(&model, ctx, area, buf),
+        None => render_frame_only(spec, ctx, area, buf),
+    }
+}
 
-    let legend_rows = u16::from(series.len() > 1 && !legend_on_border);
+/// What a chart shows, worked out before anything is drawn: its series and years, and the
+/// lines on its border.
+struct Model<'a> {
+    kind: ChartKind,
+    series: Vec<Series<'a>>,
+    unit: &'a str,
+    first_year: i32,
+    years: usize,
+    title: Line<'a>,
+    legend: Line<'a>,
+    /// The legend goes on the top border when it fits there beside the title.
+    legend_on_border: bool,
+    footnote: Line<'a>,
+}
+
+impl<'a> Model<'a> {
+    /// `None` when the series have no points between them (a change view of a single year).
+    fn new(spec: &ChartSpec, series: Vec<Series<'a>>, ctx: &Ctx, width: u16) -> Option<Model<'a>> {
+        let unit = series.first()?.indicator.unit.as_str();
+        let years = || {
+            series
+                .iter()
+                .flat_map(|s| &s.indicator.points)
+                .map(|p| p.year)
+        };
+        let (first_year, last_year) = (years().min()?, years().max()?);
+        let heading = match ctx.view.label() {
+            Some(view) => format!("{} ({view})", spec.title),
+            None => spec.title.clone(),
+        };
+        let title = Line::styled(title(&heading, unit, width), ctx.theme.title);
+        let legend = legend(spec.kind, &series, ctx);
+        let legend_on_border =
+            series.len() > 1 && title.width() + legend.width() + 4 <= usize::from(width);
+        let footnote = footnote(&series, ctx);
+        Some(Model {
+            kind: spec.kind,
+            unit,
+            first_year,
+            years: (last_year - first_year + 1) as usize,
+            title,
+            legend,
+            legend_on_border,
+            footnote,
+            series,
+        })
+    }
+
+    /// Rows the legend takes inside the border.
+    fn legend_rows(&self) -> u16 {
+        u16::from(self.series.len() > 1 && !self.legend_on_border)
+    }
+
+    fn block(&self, ctx: &Ctx) -> Block<'a> {
+        let block = ctx
+            .bordered()
+            .title(self.title.clone())
+            .title_bottom(self.footnote.clone());
+        if self.legend_on_border {
+            block.title(self.legend.clone().right_aligned())
+        } else {
+            block
+        }
+    }
+
+    /// The round ticks of the y axis for a plot `rows` high, with their labels.
+    fn y_axis(&self, rows: u16) -> YAxis {
+        let values = || {
+            self.series
+                .iter()
+                .flat_map(|s| &s.indicator.points)
+                .map(|p| p.value.number)
+        };
+        let (mut lo, mut hi) = (
+            values().fold(f64::INFINITY, f64::min),
+            values().fold(f64::NEG_INFINITY, f64::max),
+        );
+        if self.kind == ChartKind::Bar {
+            // Headroom above the tallest bar keeps a row free for its value.
+            (lo, hi) = (lo.min(0.0) * 1.05, hi.max(0.0) * 1.05);
+        }
+        let max_ticks = usize::from(rows / 2 + 1).clamp(2, 6);
+        let scale = Scale {
+            ticks: Ticks::new(lo, hi, max_ticks),
+            rows,
+        };
+        let labels: Vec<(f64, String)> = scale
+            .ticks
+            .values()
+            .map(|v| (v, scale.ticks.label(v, self.unit)))
+            .collect();
+        let width = labels.iter().map(|(_, l)| l.width()).max().unwrap_or(0) as u16;
+        YAxis {
+            scale,
+            labels,
+            width,
+        }
+    }
+
+    fn plot(&'a self, area: Rect, scale: Scale, ctx: &'a Ctx<'a>) -> Plot<'a> {
+        Plot {
+            area,
+            first_year: self.first_year,
+            years: self.years,
+            scale,
+            series: &self.series,
+            unit: self.unit,
+            ctx,
+        }
+    }
+}
+
+/// The y axis's scale and tick labels, and the columns the widest label takes.
+struct YAxis {
+    scale: Scale,
+    labels: Vec<(f64, String)>,
+    width: u16,
+}
+
+/// The border with its titles, the legend, and the axes and plot where they have room.
+fn render_chart(model: &Model, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let block = model.block(ctx);
+    let inner = block.inner(area);
+    let legend_rows = model.legend_rows();
+    let [legend, plot_rows, x_axis] = split::rows(inner, [Some(legend_rows), None, Some(1)]);
+    let y_axis = model.y_axis(plot_rows.height);
+    let [y_labels, y_line, plot_area] =
+        split::columns(plot_rows, [Some(y_axis.width), Some(1), None]);
+    block.render(area, buf);
     if inner.height < legend_rows + 2 || inner.width < 8 {
         return;
     }
-    let [legend_area, plot_rows, axis_row] = split::rows(inner, [Some(legend_rows), None, Some(1)]);
-    print::line(&legend, legend_area, buf);
-
-    let values = || points().map(|p| p.value.number);
-    let (mut lo, mut hi) = (
-        values().fold(f64::INFINITY, f64::min),
-        values().fold(f64::NEG_INFINITY, f64::max),
-    );
-    if spec.kind == ChartKind::Bar {
-        // Headroom above the tallest bar keeps a row free for its value.
-        (lo, hi) = (lo.min(0.0) * 1.05, hi.max(0.0) * 1.05);
-    }
-    let max_ticks = usize::from(plot_rows.height / 2 + 1).clamp(2, 6);
-    let scale = Scale {
-        ticks: Ticks::new(lo, hi, max_ticks),
-        rows: plot_rows.height,
-    };
-    let labels: Vec<(f64, String)> = scale
-        .ticks
-        .values()
-        .map(|v| (v, scale.ticks.label(v, unit)))
-        .collect();
-    let label_width = labels.iter().map(|(_, l)| l.width()).max().unwrap_or(0) as u16;
-    if label_width + 1 + 4 > plot_rows.width {
+    (&model.legend).render(legend, buf);
+    if y_axis.width + 1 + 4 > plot_rows.width {
         return;
     }
-    let [y_labels, y_axis, plot_area] =
-        split::columns(plot_rows, [Some(label_width), Some(1), None]);
-
-    let plot = Plot {
-        area: plot_area,
-        first_year,
-        years: (last_year - first_year + 1) as usize,
-        scale,
-        series,
-        unit,
-        ctx,
-    };
-    render_y_axis(&plot, spec.kind, &labels, y_labels, y_axis, buf);
-    let x_axis = Rect {
-        x: inner.x,
-        width: inner.width,
-        ..axis_row
-    };
+    let plot = model.plot(plot_area, y_axis.scale, ctx);
+    render_y_axis(&plot, model.kind, &y_axis.labels, y_labels, y_line, buf);
     render_x_axis(&plot, x_axis, buf);
+    render_plot(&plot, model.kind, buf);
+}
+
+/// The cursor's guide, then the bars or lines over it, then the events over those.
+fn render_plot(plot: &Plot, kind: ChartKind, buf: &mut Buffer) {
     plot.draw_cursor(buf);
-    match spec.kind {
-        ChartKind::Bar => bar::render(&plot, buf),
+    match kind {
+        ChartKind::Bar => bar::render(plot, buf),
         ChartKind::Line => {
-            line::render(&plot, buf);
+            line::render(plot, buf);
             plot.draw_events(buf);
         }
     }
@@ -281,9 +219,8 @@ fn resolve<'a>(
 
 /// A chart whose view has no points (a change view of a single year): its frame and a note.
 fn render_frame_only(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered()
-        .border_set(ctx.glyphs.border)
-        .border_style(ctx.theme.border)
+    let block = ctx
+        .bordered()
         .title(Line::styled(format!(" {} ", spec.title), ctx.theme.title));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -291,7 +228,7 @@ fn render_frame_only(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) 
         " not enough consecutive years for this view",
         ctx.theme.muted,
     );
-    print::line(&note, inner, buf);
+    note.render(inner, buf);
 }
 
 /// ` Title · unit `, the title shortened with `…` so the unit always shows.
@@ -365,85 +302,4 @@ fn footnote<'a>(series: &[Series<'_>], ctx: &Ctx) -> Line<'a> {
 /// The flag marks of a point, such as `≈` or `†*`.
 fn flag_marks(point: &Point, ctx: &Ctx) -> String {
     point.flags.iter().map(|f| ctx.glyphs.flag(*f)).collect()
-}
-
-fn render_y_axis(
-    plot: &Plot,
-    kind: ChartKind,
-    labels: &[(f64, String)],
-    label_area: Rect,
-    axis_area: Rect,
-    buf: &mut Buffer,
-) {
-    let style = plot.ctx.theme.axis;
-    for y in axis_area.top()..axis_area.bottom() {
-        buf[(axis_area.x, y)]
-            .set_symbol(plot.ctx.glyphs.axis)
-            .set_style(style);
-    }
-    let mut last_row = None;
-    for (value, label) in labels {
-        let row = match kind {
-            ChartKind::Bar => plot.scale.bar_row(*value),
-            ChartKind::Line => plot.scale.line_row(*value),
-        };
-        if last_row == Some(row) {
-            continue;
-        }
-        last_row = Some(row);
-        let y = axis_area.y + row;
-        buf[(axis_area.x, y)]
-            .set_symbol(plot.ctx.glyphs.tick)
-            .set_style(style);
-        let x = label_area.right() - label.width() as u16;
-        buf.set_stringn(x, y, label, label.width(), style);
-    }
-}
-
-/// Year labels under their slots, every 1, 2, 5 or 10 years so they never collide; the
-/// cursor's year is always labelled, reversed.
-fn render_x_axis(plot: &Plot, area: Rect, buf: &mut Buffer) {
-    let per_year = f64::from(plot.area.width) / plot.years as f64;
-    let step = [1, 2, 5, 10, 20, 50, 100]
-        .into_iter()
-        .find(|step| per_year * f64::from(*step) >= 5.0)
-        .unwrap_or(100);
-    let place = |year: i32| {
-        let width = year.to_string().width() as u16;
-        let x = plot
-            .slot(year)
-            .center()
-            .saturating_sub((width - 1) / 2)
-            .min(area.right().saturating_sub(width));
-        (x, width)
-    };
-    let cursor = plot.ctx.cursor.filter(|y| plot.contains_year(*y));
-    let reserved = cursor.map(place);
-    let mut free_from = area.x;
-    for year in plot.year_range().filter(|y| y % step == 0 || step == 1) {
-        let (x, width) = place(year);
-        let clashes = reserved.is_some_and(|(cx, cw)| x < cx + cw + 1 && cx < x + width + 1);
-        if x < free_from || (clashes && Some(year) != cursor) {
-            continue;
-        }
-        buf.set_string(x, area.y, year.to_string(), plot.ctx.theme.axis);
-        free_from = x + width + 1;
-    }
-    if let (Some(year), Some((x, _))) = (cursor, reserved) {
-        let style = plot
-            .ctx
-            .theme
-            .axis
-            .add_modifier(Modifier::REVERSED | Modifier::BOLD);
-        buf.set_string(x, area.y, year.to_string(), style);
-    }
-}
-
-/// Draws a string clipped to `area`, for labels inside the plot.
-fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, style: Style) {
-    if y < area.top() || y >= area.bottom() || x >= area.right() || x < area.left() {
-        return;
-    }
-    let room = usize::from(area.right() - x);
-    buf.set_stringn(x, y, text, room, style);
 }

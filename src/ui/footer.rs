@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, print, split};
+use super::{Ctx, split};
 use crate::action::{Action, BINDINGS};
 use crate::app::App;
 
@@ -41,10 +42,10 @@ pub fn render(app: &App, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
     if used + status_width <= usize::from(area.width) {
         let [left, right] = split::columns(area, [None, Some(status_width as u16)]);
-        print::line(&Line::from(hints), left, buf);
-        print::line(&status, right, buf);
+        Line::from(hints).render(left, buf);
+        status.render(right, buf);
     } else {
-        print::line(&Line::from(hints), area, buf);
+        Line::from(hints).render(area, buf);
     }
 }
 

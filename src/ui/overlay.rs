@@ -4,10 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::Ctx;
+use super::{Ctx, wrap};
 use crate::action::BINDINGS;
 use crate::app::Overlay;
 use crate::data::{Indicator, Page};
@@ -29,8 +29,8 @@ fn panel(ctx: &Ctx, title: String, width: u16, height: u16, area: Rect, buf: &mu
     );
     Clear.render(cell, buf);
     buf.set_style(cell, ctx.theme.base);
-    let block = Block::bordered()
-        .border_set(ctx.glyphs.border)
+    let block = ctx
+        .bordered()
         .border_style(ctx.theme.key)
         .title(Line::styled(title, ctx.theme.title));
     let inner = block.inner(cell);
@@ -69,18 +69,19 @@ fn render_help(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_sources(page: &Page, scroll: u16, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let mut lines = Vec::new();
-    for indicator in ctx.data.page_indicators(page) {
-        lines.extend(indicator_lines(indicator, ctx));
-    }
     let width = area.width.saturating_sub(4).min(110);
     let height = area.height.saturating_sub(2);
     let title = format!(" Sources · {} · ↑↓ scroll · Esc closes ", page.title);
     let inner = panel(ctx, title, width, height, area, buf);
-    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = text.line_count(inner.width) as u16;
-    let scroll = scroll.min(total.saturating_sub(inner.height));
-    text.scroll((scroll, 0)).render(inner, buf);
+    let lines: Vec<Line> = ctx
+        .data
+        .page_indicators(page)
+        .into_iter()
+        .flat_map(|indicator| indicator_lines(indicator, ctx))
+        .flat_map(|line| wrap::indented(&line, inner.width))
+        .collect();
+    let scroll = usize::from(scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
+    wrap::render(&lines[scroll..], inner, buf);
 }
 
 fn indicator_lines<'a>(indicator: &'a Indicator, ctx: &Ctx<'a>) -> Vec<Line<'a>> {

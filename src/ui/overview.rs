@@ -6,8 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::border::Border;
-use super::{Ctx, split, tile, wrap};
+use super::{Ctx, hidden, split, tile, wrap};
 use crate::data::{Flag, Page};
 use crate::derive;
 
@@ -102,7 +101,7 @@ pub fn render_tiles(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         .len()
         .saturating_sub(usize::from(shown_rows * columns));
     let [area, note] = split::rows(area, [None, Some(u16::from(hidden > 0))]);
-    super::page::render_hidden_note(hidden, "figure", "figures", theme, note, buf);
+    hidden::render(hidden, "figure", "figures", theme, note, buf);
     let mut tiles = page.tiles.iter();
     for row in split::even(area, shown_rows, false) {
         let cells = split::even(row, columns, true);
@@ -121,9 +120,10 @@ pub fn render_tiles(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
 fn render_key(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    let block = Border::new(ctx.glyphs.border, theme.border)
+    let block = ctx
+        .bordered()
         .title(Line::styled(" Reading the marks ", theme.title));
-    let inner = Border::inner(area);
+    let inner = block.inner(area);
     let marks = Flag::ALL
         .iter()
         .map(|f| (ctx.glyphs.flag(*f).to_string(), f.name(), theme.flag))
@@ -168,8 +168,7 @@ fn render_highlights(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         .border_style(theme.border)
         .title(Line::styled(" Highlights ", theme.title));
     let inner = block.inner(area);
-    // Only its top row shows: a `Block` sets its (empty) style on every cell of its area.
-    block.render(Rect { height: 1, ..area }, buf);
+    block.render(area, buf);
     let mut rest = inner;
     for highlight in page.highlights.iter().filter_map(|id| data.highlight(id)) {
         let sources = format!(" [{}]", highlight.sources.join(", "));

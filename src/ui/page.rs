@@ -3,11 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
-use super::{Ctx, chart, overview, print, split};
+use super::{Ctx, chart, hidden, overview, split};
 use crate::data::Page;
-use crate::theme::Theme;
 
 /// A chart shorter than this shows too few rows to read.
 const MIN_CHART_HEIGHT: u16 = 7;
@@ -52,25 +50,5 @@ fn render_charts(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             chart::render(spec, ctx, cell, buf);
         }
     }
-    render_hidden_note(usize::from(hidden), "chart", "charts", ctx.theme, note, buf);
-}
-
-/// Says what did not fit, so nothing vanishes silently when the window is small.
-pub fn render_hidden_note(
-    hidden: usize,
-    one: &str,
-    many: &str,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    if hidden == 0 {
-        return;
-    }
-    let noun = if hidden == 1 { one } else { many };
-    let note = Line::styled(
-        format!(" +{hidden} more {noun}: enlarge the window"),
-        theme.muted,
-    );
-    print::line(&note, area, buf);
+    hidden::render(usize::from(hidden), "chart", "charts", ctx.theme, note, buf);
 }

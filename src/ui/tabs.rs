@@ -3,9 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Ctx, print};
+use super::Ctx;
 use crate::data::Page;
 
 /// The tab labels that fit in `width` columns: full titles, else page ids, else numbers.
@@ -44,7 +45,7 @@ pub fn render(pages: &[Page], selected: usize, ctx: &Ctx, area: Rect, buf: &mut 
         };
         spans.push(Span::styled(label, style));
     }
-    print::line(&Line::from(spans), area, buf);
+    Line::from(spans).render(area, buf);
 }
 
 /// The tab under a click at (`column`, `row`) when the tab bar is `width` columns wide.

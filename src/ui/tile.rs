@@ -9,10 +9,9 @@ use ratatui::widgets::{Sparkline, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::border::Border;
 use super::format::{change, figure, with_unit};
-use super::{Ctx, print, split};
-use crate::data::{Flag, Indicator, Tile};
+use super::{Ctx, split};
+use crate::data::{Flag, Indicator, Point, Tile};
 use crate::derive;
 
 /// Quadrant pixels: each 8×8 glyph takes 4 columns and 4 rows.
@@ -23,101 +22,142 @@ const BIG_MIN_HEIGHT: u16 = 9;
 
 /// One headline figure: its latest value (large when there is room), year, change and trend.
 pub fn render(tile: &Tile, indicator: &Indicator, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let theme = ctx.theme;
     let label = tile.label.as_deref().unwrap_or(&indicator.name);
-    let block = Border::new(ctx.glyphs.border, theme.border)
-        .title(Line::styled(format!(" {label} "), theme.title));
-    let inner = Border::inner(area);
+    let block = ctx
+        .bordered()
+        .title(Line::styled(format!(" {label} "), ctx.theme.title));
+    let inner = block.inner(area);
     block.render(area, buf);
-    let Some(latest) = indicator.points.last() else {
+    let Some(model) = Model::new(tile, indicator, ctx, inner) else {
         return;
     };
-    let unit = indicator.unit.as_str();
-    let decimals = usize::from(latest.value.decimals);
-    let number = figure(latest.value.number, decimals, unit);
-    // Large type for the back row, where the tile has room for it.
-    let big = !ctx.glyphs.ascii
-        && inner.height >= BIG_MIN_HEIGHT
-        && usize::from(inner.width) >= BIG_GLYPH_WIDTH * number.chars().count();
+    let big_rows = if model.big.is_some() { BIG_HEIGHT } else { 0 };
+    let years_row = u16::from(inner.height >= 4);
+    let [big, value, change, trend, years] = split::rows(
+        inner,
+        [Some(big_rows), Some(1), Some(1), None, Some(years_row)],
+    );
+    render_big(model.big, ctx, big, buf);
+    model.value.render(value, buf);
+    model.change.render(change, buf);
+    render_trend(indicator, ctx, trend, years, buf);
+}
+
+/// What a tile says, worked out for the room inside its border before anything is drawn.
+struct Model<'a> {
+    /// The latest value in large type, where the tile has room for it.
+    big: Option<String>,
+    /// The latest value (or, under large type, its unit), its flags and its year.
+    value: Line<'a>,
+    /// The change since the earlier year, when there is one.
+    change: Option<Line<'a>>,
+}
+
+impl<'a> Model<'a> {
+    /// `None` for an indicator without points: the tile stays an empty frame.
+    fn new(tile: &Tile, indicator: &Indicator, ctx: &Ctx, inner: Rect) -> Option<Model<'a>> {
+        let latest = indicator.points.last()?;
+        let unit = indicator.unit.as_str();
+        let number = figure(
+            latest.value.number,
+            usize::from(latest.value.decimals),
+            unit,
+        );
+        // Large type for the back row, where the tile has room for it.
+        let big = (!ctx.glyphs.ascii
+            && inner.height >= BIG_MIN_HEIGHT
+            && usize::from(inner.width) >= BIG_GLYPH_WIDTH * number.chars().count())
+        .then_some(number);
+        let value = value_line(latest, unit, big.is_some(), ctx);
+        let earlier = match tile.since {
+            Some(year) => indicator.point(year),
+            None => indicator.points.iter().rev().nth(1),
+        };
+        let change =
+            earlier.map(|from| change_line(tile, indicator, [from, latest], ctx, inner.width));
+        Some(Model { big, value, change })
+    }
+}
+
+/// The latest value with its unit, flags and year; under large type only the unit.
+fn value_line<'a>(latest: &Point, unit: &str, big: bool, ctx: &Ctx) -> Line<'a> {
+    let theme = ctx.theme;
     let mut marks = String::new();
     for flag in &latest.flags {
         marks.extend([' ', ctx.glyphs.flag(*flag), ' ']);
         marks.push_str(flag.name());
     }
-    let value_line = if big {
+    let value = if big {
         let unit_text = unit.strip_prefix('%').map_or(unit, str::trim_start);
-        Line::from(vec![
-            Span::styled(unit_text.to_owned(), theme.text),
-            Span::styled(marks, theme.flag),
-            Span::styled(format!(" in {}", latest.year), theme.muted),
-        ])
+        Span::styled(unit_text.to_owned(), theme.text)
     } else {
-        Line::from(vec![
-            Span::styled(with_unit(latest.value.number, decimals, unit), theme.value),
-            Span::styled(marks, theme.flag),
-            Span::styled(format!(" in {}", latest.year), theme.muted),
-        ])
+        let decimals = usize::from(latest.value.decimals);
+        Span::styled(with_unit(latest.value.number, decimals, unit), theme.value)
     };
+    Line::from(vec![
+        value,
+        Span::styled(marks, theme.flag),
+        Span::styled(format!(" in {}", latest.year), theme.muted),
+    ])
+}
 
-    let earlier = match tile.since {
-        Some(year) => indicator.point(year),
-        None => indicator.points.iter().rev().nth(1),
+/// The change from `from` to `latest`, the earlier value where it fits in `width`, and the
+/// mark of a series break in between.
+fn change_line<'a>(
+    tile: &Tile,
+    indicator: &Indicator,
+    [from, latest]: [&Point; 2],
+    ctx: &Ctx,
+    width: u16,
+) -> Line<'a> {
+    let theme = ctx.theme;
+    // A lower bound is no level to measure a change from or to.
+    if !derive::comparable(from, latest) {
+        let mark = ctx.glyphs.flag(Flag::LowerBound);
+        return Line::styled(format!("no change shown: {mark} lower bound"), theme.muted);
+    }
+    let unit = indicator.unit.as_str();
+    let decimals = usize::from(latest.value.decimals);
+    let word = if tile.since.is_some() { "since" } else { "on" };
+    let mut then = figure(from.value.number, usize::from(from.value.decimals), unit);
+    then.extend(from.flags.iter().map(|f| ctx.glyphs.flag(*f)));
+    let delta = change(from.value.number, latest.value.number, decimals, unit);
+    let when = format!(" {word} {}", from.year);
+    // The earlier value is a bonus: drop it rather than cut the line mid-number.
+    let full = delta.chars().count() + when.chars().count() + then.chars().count() + 3;
+    let then = if full <= usize::from(width) {
+        format!(" ({then})")
+    } else {
+        String::new()
     };
-    let change_line = earlier.map(|from| {
-        // A lower bound is no level to measure a change from or to.
-        if !derive::comparable(from, latest) {
-            let mark = ctx.glyphs.flag(Flag::LowerBound);
-            return Line::styled(format!("no change shown: {mark} lower bound"), theme.muted);
-        }
-        let word = if tile.since.is_some() { "since" } else { "on" };
-        let mut then = figure(from.value.number, usize::from(from.value.decimals), unit);
-        then.extend(from.flags.iter().map(|f| ctx.glyphs.flag(*f)));
-        let delta = change(from.value.number, latest.value.number, decimals, unit);
-        let when = format!(" {word} {}", from.year);
-        // The earlier value is a bonus: drop it rather than cut the line mid-number.
-        let full = delta.chars().count() + when.chars().count() + then.chars().count() + 3;
-        let then = if full <= usize::from(inner.width) {
-            format!(" ({then})")
+    let mut spans = vec![
+        Span::styled(delta, theme.value),
+        Span::styled(when + &then, theme.muted),
+    ];
+    // A change across a census correction or method change is not all real change.
+    if let Some(brk) = indicator.break_within(from.year, latest.year) {
+        let used: usize = spans.iter().map(Span::width).sum();
+        let mark = format!(" {} {}", ctx.glyphs.series_break, brk.label);
+        let mark = if used + mark.width() <= usize::from(width) {
+            mark
         } else {
-            String::new()
+            format!(" {}", ctx.glyphs.series_break)
         };
-        let mut spans = vec![
-            Span::styled(delta, theme.value),
-            Span::styled(when + &then, theme.muted),
-        ];
-        // A change across a census correction or method change is not all real change.
-        if let Some(brk) = indicator.break_within(from.year, latest.year) {
-            let used: usize = spans.iter().map(Span::width).sum();
-            let mark = format!(" {} {}", ctx.glyphs.series_break, brk.label);
-            let mark = if used + mark.width() <= usize::from(inner.width) {
-                mark
-            } else {
-                format!(" {}", ctx.glyphs.series_break)
-            };
-            spans.push(Span::styled(mark, theme.break_mark));
-        }
-        Line::from(spans)
-    });
+        spans.push(Span::styled(mark, theme.break_mark));
+    }
+    Line::from(spans)
+}
 
-    let big_rows = if big { BIG_HEIGHT } else { 0 };
-    let years_row = u16::from(inner.height >= 4);
-    let [big_row, value_row, change_row, trend, years] = split::rows(
-        inner,
-        [Some(big_rows), Some(1), Some(1), None, Some(years_row)],
-    );
-    if big {
+/// The latest value in large type, when the tile has room for it.
+fn render_big(number: Option<String>, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    if let Some(number) = number {
         BigText::builder()
             .pixel_size(PixelSize::Quadrant)
-            .style(theme.value)
+            .style(ctx.theme.value)
             .lines(vec![Line::from(number)])
             .build()
-            .render(big_row, buf);
+            .render(area, buf);
     }
-    print::line(&value_line, value_row, buf);
-    if let Some(line) = change_line {
-        print::line(&line, change_row, buf);
-    }
-    render_trend(indicator, ctx, trend, years, buf);
 }
 
 /// A sparkline over the indicator's years, one stretch of columns per year; missing years

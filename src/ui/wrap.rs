@@ -8,15 +8,23 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use textwrap::WordSeparator;
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
-use super::print;
-
 /// A line of styled spans, wrapped to `width` columns; each line keeps the line's style. Spaces
-/// where a line breaks are dropped.
+/// where a line breaks, and at its start, are dropped; an empty line stays one empty line.
 pub fn lines(line: &Line, width: u16) -> Vec<Line<'static>> {
+    wrap(line, width, false)
+}
+
+/// As [`lines`], but spaces at the start of the line stay, as an indent of its first row.
+pub fn indented(line: &Line, width: u16) -> Vec<Line<'static>> {
+    wrap(line, width, true)
+}
+
+fn wrap(line: &Line, width: u16, indent: bool) -> Vec<Line<'static>> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     // Where each span ends in `text`, with its style.
     let ends: Vec<(usize, Style)> = line
@@ -28,19 +36,24 @@ pub fn lines(line: &Line, width: u16) -> Vec<Line<'static>> {
         })
         .collect();
     let width = usize::from(width.max(1));
+    let mut found: Vec<Word> = WordSeparator::AsciiSpace.find_words(&text).collect();
+    // Spaces at the start make an empty word; an indent joins them to the word after them.
+    if indent && found.len() > 1 && found[0].word.is_empty() {
+        let end = found[0].whitespace.len() + found[1].word.len() + found[1].whitespace.len();
+        found.splice(0..2, [Word::from(&text[..end])]);
+    }
     // The words cover the text from end to end, each starting where the one before ends;
-    // spaces at the start make an empty word, left out so that no line starts with spaces.
+    // an empty word left at the start is left out, so that no line starts with spaces.
     let mut start = 0;
-    let (starts, words): (Vec<usize>, Vec<Word>) =
-        break_words(WordSeparator::AsciiSpace.find_words(&text), width)
-            .into_iter()
-            .map(|word| {
-                let this = start;
-                start += word.word.len() + word.whitespace.len();
-                (this, word)
-            })
-            .filter(|(_, word)| !word.word.is_empty())
-            .unzip();
+    let (starts, words): (Vec<usize>, Vec<Word>) = break_words(found, width)
+        .into_iter()
+        .map(|word| {
+            let this = start;
+            start += word.word.len() + word.whitespace.len();
+            (this, word)
+        })
+        .filter(|(_, word)| !word.word.is_empty())
+        .unzip();
     let mut first = 0;
     let mut lines = Vec::new();
     for row in wrap_first_fit(&words, &[width as f64]) {
@@ -51,6 +64,9 @@ pub fn lines(line: &Line, width: u16) -> Vec<Line<'static>> {
         let (start, end) = (starts[first], starts[end_word] + last.word.len());
         lines.push(styled(&text, start..end, &ends).style(line.style));
         first += row.len();
+    }
+    if lines.is_empty() {
+        lines.push(Line::default().style(line.style));
     }
     lines
 }
@@ -72,7 +88,7 @@ fn styled(text: &str, range: std::ops::Range<usize>, ends: &[(usize, Style)]) ->
 /// Draws `lines` from the top of `area`, one a row, as many as fit.
 pub fn render(lines: &[Line], area: Rect, buf: &mut Buffer) {
     for (line, row) in lines.iter().zip(area.rows()) {
-        print::line(line, row, buf);
+        line.render(row, buf);
     }
 }
 
@@ -107,6 +123,19 @@ mod tests {
     fn no_line_starts_with_spaces() {
         let lines = lines(&Line::from(" ab  cd"), 3);
         assert_eq!(texts(&lines), ["ab", "cd"]);
+    }
+
+    #[test]
+    fn an_indent_stays_on_the_first_row_only() {
+        let lines = indented(&Line::from("  ab cd ef"), 5);
+        assert_eq!(texts(&lines), ["  ab", "cd ef"]);
+        let long = indented(&Line::from("  abcdef"), 5);
+        assert_eq!(texts(&long), ["  abc", "def"]);
+    }
+
+    #[test]
+    fn an_empty_line_stays_one_row() {
+        assert_eq!(texts(&lines(&Line::default(), 5)), [""]);
     }
 
     #[test]

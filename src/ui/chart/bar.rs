@@ -6,7 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Plot, Slot, flag_marks, put};
+use super::flag_marks;
+use super::plot::{Plot, Slot, put};
 use crate::data::Point;
 use crate::ui::format::bar_labels;
 

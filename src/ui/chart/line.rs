@@ -8,7 +8,8 @@ use ratatui::symbols::Marker;
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
 
-use super::{Plot, flag_marks};
+use super::flag_marks;
+use super::plot::Plot;
 use crate::data::Point;
 
 pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
