@@ -4,6 +4,7 @@
 mod ansi;
 mod html;
 mod palette;
+mod sgr;
 mod svg;
 
 use ratatui::buffer::Buffer;

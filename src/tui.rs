@@ -1,21 +1,19 @@
 //! The terminal's lifecycle and the event loop. Raw mode and the alternate screen are entered
 //! once and left on every exit path: normal return, error, and panic.
 
-mod paint;
-mod screen;
-
-use std::io::{self, Stdout, stdout};
+use std::io::{self, BufWriter, Stdout, stdout};
 use std::time::Instant;
 
-use ratatui::buffer::Buffer;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    self, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -24,13 +22,7 @@ use crate::action::{self, Action};
 use crate::app::App;
 use crate::ui;
 
-use paint::Painter;
-
-/// The frame being drawn, and what writes it to the terminal.
-struct Term {
-    buffer: Buffer,
-    painter: Painter<Stdout>,
-}
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Runs the dashboard until the user quits. Blocks on input: nothing runs between events.
 pub fn run(app: &mut App) -> io::Result<()> {
@@ -38,9 +30,12 @@ pub fn run(app: &mut App) -> io::Result<()> {
     // starting the thread that handles them would delay it.
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let mut terminal = enter()?;
-    let result = draw(&mut terminal, app)
+    let area = terminal.get_frame().area();
+    let result = draw(&mut terminal, app, area)
         .and_then(|()| restore_on(signals))
-        .and_then(|()| event_loop(&mut terminal, app));
+        .and_then(|()| event_loop(&mut terminal, app, area));
+    // Whatever the terminal's writer still holds goes out before the terminal is restored.
+    drop(terminal);
     restore();
     result
 }
@@ -66,11 +61,11 @@ fn enter() -> io::Result<Term> {
         let (width, height) = terminal::size()?;
         enable_raw_mode()?;
         execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
-        let area = Rect::new(0, 0, width, height);
-        Ok(Term {
-            buffer: Buffer::empty(area),
-            painter: Painter::new(stdout(), area.as_size()),
-        })
+        // A whole frame fits, so it reaches the terminal in one write even where synchronized
+        // updates are not understood.
+        let out = BufWriter::with_capacity(1 << 16, stdout());
+        let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+        Terminal::with_options(CrosstermBackend::new(out), TerminalOptions { viewport })
     };
     enter().inspect_err(|_| restore())
 }
@@ -91,15 +86,21 @@ fn restore_on(mut signals: Signals) -> io::Result<()> {
     Ok(())
 }
 
-/// Leaves raw mode, mouse capture and the alternate screen, and shows the cursor. Safe to
-/// call twice.
+/// Leaves raw mode, mouse capture, a frame cut short and the alternate screen, and shows the
+/// cursor. Safe to call twice.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        stdout(),
+        EndSynchronizedUpdate,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 /// From the first frame on: wait for an event, update, redraw if anything changed.
-fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut Term, app: &mut App, mut area: Rect) -> io::Result<()> {
     // The end-to-end tests prove a panic leaves the terminal restored; this is their trigger.
     assert!(
         std::env::var_os("SHENZHEN_DASH_TEST_PANIC").is_none(),
@@ -123,13 +124,12 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
             None => app.update(Action::Tick, now),
             Some(event) => {
                 // The tab bar is as wide as the last frame drawn.
-                let width = terminal.buffer.area.width;
+                let width = area.width;
                 let tab_at = |column, row| ui::tab_at(&app.data.pages, width, column, row);
                 match (action::from_event(event, tab_at), event) {
                     (Some(action), _) => app.update(action, now),
                     (None, &Event::Resize(width, height)) => {
-                        // Blank, as the buffer is between frames.
-                        terminal.buffer.resize(Rect::new(0, 0, width, height));
+                        area = Rect::new(0, 0, width, height);
                         true
                     }
                     (None, _) => false,
@@ -140,18 +140,23 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
             return Ok(());
         }
         if redraw {
-            draw(terminal, app)?;
+            draw(terminal, app, area)?;
         }
     }
 }
 
-/// One frame, drawn whole and written as one synchronized update.
-fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
-    let buffer = &mut terminal.buffer;
-    app.render(buffer.area, buffer);
-    let painted = terminal.painter.paint(buffer);
-    // Cleared once the frame is out rather than before the next is drawn: the next key's
-    // answer does not wait for it, nor the first frame for a buffer that was never drawn on.
-    buffer.reset();
-    painted
+/// One frame: ratatui's `Terminal` writes the cells that changed since the last one, as one
+/// synchronized update in one flush. (`Terminal::draw` would flush a second time, to hide a
+/// cursor that is hidden already.)
+fn draw(terminal: &mut Term, app: &App, area: Rect) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    if terminal.get_frame().area() != area {
+        // Clears the screen, within this frame.
+        terminal.resize(area)?;
+    }
+    terminal.get_frame().render_widget(app, area);
+    terminal.flush()?;
+    terminal.swap_buffers();
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Backend::flush(terminal.backend_mut())
 }

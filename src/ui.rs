@@ -26,7 +26,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::App;
 use crate::data::Dataset;
 use crate::derive::View;
-use crate::sgr::SHOWS_ON_BLANK;
 use crate::theme::Theme;
 
 pub use glyphs::Glyphs;
@@ -87,10 +86,16 @@ impl Widget for &App {
     }
 }
 
-/// A blank cell shows only its background: drop its foreground and boldness, so snapshots
-/// (ANSI, HTML, SVG) do not spend colour codes and spans on what nobody can see. (The live
-/// painter already treats such cells as alike, by `Pen::draws_like`; the frame stays the
-/// same for both.)
+/// Attributes that a space shows; its colour and weight it does not.
+const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::CROSSED_OUT)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK);
+
+/// A blank cell shows only its background: drop its foreground and boldness, so neither the
+/// terminal nor snapshots (ANSI, HTML, SVG) spend colour codes and spans on what nobody can
+/// see.
 fn forget_invisible_styles(buf: &mut Buffer) {
     for cell in &mut buf.content {
         if cell.symbol() == " " && !cell.modifier.intersects(SHOWS_ON_BLANK) {

@@ -331,8 +331,8 @@ fn first_difference(shown: &vt100::Screen, meant: &vt100::Screen) -> Option<Stri
 }
 
 /// After a tour of every tab and the sources overlay, the real terminal shows what `snapshot`
-/// renders, colours included: the painter's shortcuts (no colour codes for spaces, short gaps
-/// printed again, column moves) change no cell's look, whatever was on screen before.
+/// renders, colours included: drawing only the cells that changed from one frame to the next
+/// changes no cell's look, whatever was on screen before.
 #[test]
 fn after_a_tour_the_terminal_shows_the_snapshot_colours_and_all() {
     for theme in ["dark", "light"] {
