@@ -1,7 +1,16 @@
-//! The terminal's lifecycle and the event loop. Raw mode and the alternate screen are entered
-//! once and left on every exit path: normal return, error, and panic.
+//! The terminal's lifecycle and the event loop. Raw mode, mouse capture and the alternate
+//! screen are entered once and left on every exit path: quitting, an error, a panic, and a
+//! request from outside to terminate ([`signals`]).
+//!
+//! Only the main thread writes to the terminal. Two threads wake it through one channel: one
+//! reads terminal events, one waits for termination signals. Both sleep in the kernel until
+//! something happens, so an idle dashboard costs nothing; the loop restores the terminal and
+//! returns whichever of them it hears from.
+
+mod signals;
 
 use std::io::{self, BufWriter, Stdout, stdout};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Instant;
 
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -15,25 +24,44 @@ use ratatui::crossterm::{execute, queue};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use signal_hook::iterator::Signals;
-
 use crate::action::{self, Action};
 use crate::app::App;
 use crate::ui;
 
 type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
-/// Runs the dashboard until the user quits. Blocks on input: nothing runs between events.
-pub fn run(app: &mut App) -> io::Result<()> {
-    // Caught from before the terminal changes; handled once the first frame is up, since
-    // starting the thread that handles them would delay it.
-    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+/// How the dashboard ended, the terminal restored either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// Asked from outside to terminate; the program should exit with this status.
+    Terminated(u8),
+}
+
+/// What wakes the event loop.
+enum Wake {
+    /// A terminal event, or why none could be read.
+    Input(io::Result<Event>),
+    /// A request to terminate, with the exit status to end with.
+    Terminate(u8),
+}
+
+/// Runs the dashboard until the user quits or the program is asked to terminate. Blocks on
+/// input: nothing runs between events.
+pub fn run(app: &mut App) -> io::Result<Ending> {
+    let (wake, woken) = mpsc::channel();
+    let stop = wake.clone();
+    // Caught from before the terminal changes: one that comes early waits in the channel.
+    signals::on_termination(move |status| {
+        // The loop may have returned already: then there is no one left to tell.
+        let _ = stop.send(Wake::Terminate(status));
+    })?;
     let mut terminal = enter()?;
     let area = terminal.get_frame().area();
     let result = draw(&mut terminal, app, area)
-        .and_then(|()| restore_on(signals))
-        .and_then(|()| event_loop(&mut terminal, app, area));
+        .and_then(|()| read_input(wake))
+        .and_then(|()| event_loop(&mut terminal, app, area, &woken));
     // Whatever the terminal's writer still holds goes out before the terminal is restored.
     drop(terminal);
     restore();
@@ -41,9 +69,12 @@ pub fn run(app: &mut App) -> io::Result<()> {
 }
 
 fn enter() -> io::Result<Term> {
-    // A panic is a bug: restore the terminal first, then say so in one readable line.
-    std::panic::set_hook(Box::new(|info| {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // A panic is a bug. Restore the terminal first, so that Rust's report (and a backtrace
+        // with RUST_BACKTRACE=1) can be read, then say so in one readable line.
         restore();
+        previous(info);
         let message = info
             .payload()
             .downcast_ref::<&str>()
@@ -56,6 +87,10 @@ fn enter() -> io::Result<Term> {
             .unwrap_or_default();
         eprintln!("shenzhen-dash: internal error: {message}{place}");
         eprintln!("This is a bug. The terminal has been restored.");
+        // And end here, on whichever thread: unwinding would drop the terminal's writer,
+        // which writes out what it holds onto the restored screen, and a panic on the input
+        // thread would leave the loop waiting for input that never comes.
+        std::process::exit(101);
     }));
     let enter = || {
         let (width, height) = terminal::size()?;
@@ -68,22 +103,6 @@ fn enter() -> io::Result<Term> {
         Terminal::with_options(CrosstermBackend::new(out), TerminalOptions { viewport })
     };
     enter().inspect_err(|_| restore())
-}
-
-/// `SIGTERM`, `SIGHUP` and an external `SIGINT` end the program; restore the terminal first.
-/// (In raw mode Ctrl-C is a key press, handled as `Quit`.) The thread sleeps in the kernel
-/// until a signal arrives, so it costs nothing while idle; one that came before it started
-/// is waiting for it.
-fn restore_on(mut signals: Signals) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name("signals".to_owned())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                restore();
-                std::process::exit(128 + signal);
-            }
-        })?;
-    Ok(())
 }
 
 /// Leaves raw mode, mouse capture, a frame cut short and the alternate screen, and shows the
@@ -99,36 +118,53 @@ pub fn restore() {
     );
 }
 
+/// Reads terminal events on a thread of its own, so that the loop can wait for input and for
+/// a request to terminate at once. Started once raw mode is on and the first frame is up;
+/// what was typed before waits for it.
+fn read_input(wake: Sender<Wake>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("input".to_owned())
+        .spawn(move || {
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                if wake.send(Wake::Input(event)).is_err() || failed {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
 /// From the first frame on: wait for an event, update, redraw if anything changed.
-fn event_loop(terminal: &mut Term, app: &mut App, mut area: Rect) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    mut area: Rect,
+    woken: &Receiver<Wake>,
+) -> io::Result<Ending> {
     // The end-to-end tests prove a panic leaves the terminal restored; this is their trigger.
+    // `cargo test` builds with debug assertions; a release build has no such code path.
+    #[cfg(debug_assertions)]
     assert!(
         std::env::var_os("SHENZHEN_DASH_TEST_PANIC").is_none(),
         "panic requested by SHENZHEN_DASH_TEST_PANIC"
     );
     loop {
-        // Block until input arrives; only a running autoplay sets a deadline to wake up at.
-        let event = match app.deadline() {
-            None => Some(event::read()?),
-            Some(deadline) => {
-                let timeout = deadline.saturating_duration_since(Instant::now());
-                if event::poll(timeout)? {
-                    Some(event::read()?)
-                } else {
-                    None
-                }
-            }
-        };
+        // Only a running autoplay sets a deadline to wake up at.
+        let wake = next(woken, app.deadline());
         let now = Instant::now();
-        let redraw = match &event {
+        let redraw = match wake {
             None => app.update(Action::Tick, now),
-            Some(event) => {
+            Some(Wake::Terminate(status)) => return Ok(Ending::Terminated(status)),
+            Some(Wake::Input(event)) => {
+                let event = event?;
                 // The tab bar is as wide as the last frame drawn.
                 let width = area.width;
                 let tab_at = |column, row| ui::tab_at(&app.data.pages, width, column, row);
-                match (action::from_event(event, tab_at), event) {
+                match (action::from_event(&event, tab_at), event) {
                     (Some(action), _) => app.update(action, now),
-                    (None, &Event::Resize(width, height)) => {
+                    (None, Event::Resize(width, height)) => {
                         area = Rect::new(0, 0, width, height);
                         true
                     }
@@ -137,10 +173,28 @@ fn event_loop(terminal: &mut Term, app: &mut App, mut area: Rect) -> io::Result<
             }
         };
         if app.should_quit() {
-            return Ok(());
+            return Ok(Ending::Quit);
         }
         if redraw {
             draw(terminal, app, area)?;
+        }
+    }
+}
+
+/// Blocks until the loop is woken; `None` when the deadline (autoplay's, if it runs) comes
+/// first.
+fn next(woken: &Receiver<Wake>, deadline: Option<Instant>) -> Option<Wake> {
+    let received = match deadline {
+        None => woken.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        Some(deadline) => woken.recv_timeout(deadline.saturating_duration_since(Instant::now())),
+    };
+    match received {
+        Ok(wake) => Some(wake),
+        Err(RecvTimeoutError::Timeout) => None,
+        // The signal thread keeps its sender for good, so this is only for completeness: an
+        // error rather than a loop that spins.
+        Err(RecvTimeoutError::Disconnected) => {
+            Some(Wake::Input(Err(io::Error::other("terminal input stopped"))))
         }
     }
 }
