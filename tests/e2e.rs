@@ -3,6 +3,8 @@
 //! restoration is checked); and the binary with every stream piped, where it must not wait for
 //! a terminal.
 
+// tmux, `sh` and `stty` are Unix programs; `tests/cli.rs` runs the binary on every platform.
+#![cfg(unix)]
 #![allow(
     clippy::expect_used,
     reason = "a test harness: a failed expectation is a test failure, with its message"

@@ -1,6 +1,6 @@
-//! Requests from outside to end the program, and the one place where the platforms differ.
-//! In raw mode Ctrl-C is a key press everywhere (handled as `Quit`); what arrives here comes
-//! from another program, or from the terminal going away.
+//! Requests from outside to end the program: the one place where the platforms differ. In
+//! raw mode Ctrl-C is a key press everywhere (handled as `Quit`), so what arrives here comes
+//! from another program, from Ctrl-Break, or from the terminal going away.
 
 use std::io;
 
@@ -23,4 +23,14 @@ pub fn on_termination(stop: impl Fn(u8) + Send + 'static) -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// Calls `stop`, on a thread of its own, with the exit status to end with, each time the
+/// console sends a control event: Ctrl-C from another program, Ctrl-Break, closing the
+/// window, logging off or shutting down (`ctrlc` handles all of them on Windows). After the
+/// last three, Windows ends the process soon whatever it does; there is no console left to
+/// restore then. The status is 130, what POSIX shells report for an interrupted program.
+#[cfg(windows)]
+pub fn on_termination(stop: impl Fn(u8) + Send + 'static) -> io::Result<()> {
+    ctrlc::set_handler(move || stop(130)).map_err(io::Error::other)
 }
