@@ -26,9 +26,9 @@ pub fn on_termination(stop: impl Fn(u8) + Send + 'static) -> io::Result<()> {
 }
 
 /// Calls `stop`, on a thread of its own, with the exit status to end with, each time the
-/// console sends a control event: Ctrl-C from another program, Ctrl-Break, closing the
-/// window, logging off or shutting down (`ctrlc` handles all of them on Windows). After the
-/// last three, Windows ends the process soon whatever it does; there is no console left to
+/// console sends a control event: Ctrl-C where it is not read as a key, Ctrl-Break, closing
+/// the window, logging off or shutting down (`ctrlc` takes all of them on Windows). After the
+/// last three Windows ends the process soon, whatever it does; there is no console left to
 /// restore then. The status is 130, what POSIX shells report for an interrupted program.
 #[cfg(windows)]
 pub fn on_termination(stop: impl Fn(u8) + Send + 'static) -> io::Result<()> {
