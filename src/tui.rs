@@ -1,11 +1,11 @@
 //! The terminal's lifecycle and the event loop. Raw mode, mouse capture and the alternate
 //! screen are entered once and left on every exit path: quitting, an error, a panic, and a
-//! request from outside to terminate ([`signals`]).
+//! request from outside to terminate (`tui/signals.rs`).
 //!
-//! Only the main thread writes to the terminal. Two threads wake it through one channel: one
-//! reads terminal events, one waits for termination signals. Both sleep in the kernel until
-//! something happens, so an idle dashboard costs nothing; the loop restores the terminal and
-//! returns whichever of them it hears from.
+//! Only the main thread writes to the terminal and restores it (but for a panic, whose hook
+//! restores it and ends the process there and then). Two threads wake the main thread through
+//! one channel: one reads terminal events, one waits for requests to terminate. Both sleep in
+//! the kernel until something happens, so an idle dashboard costs nothing.
 
 mod signals;
 
@@ -201,7 +201,8 @@ fn next(woken: &Receiver<Wake>, deadline: Option<Instant>) -> Option<Wake> {
 
 /// One frame: ratatui's `Terminal` writes the cells that changed since the last one, as one
 /// synchronized update in one flush. (`Terminal::draw` would flush a second time, to hide a
-/// cursor that is hidden already.)
+/// cursor that is hidden already.) After a resize, `Terminal::resize` flushes its clearing of
+/// the screen on its own, inside the same update.
 fn draw(terminal: &mut Term, app: &App, area: Rect) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     if terminal.get_frame().area() != area {
