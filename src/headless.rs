@@ -4,7 +4,7 @@
 mod ansi;
 mod html;
 mod palette;
-mod sgr;
+pub(crate) mod sgr;
 mod svg;
 
 use ratatui::buffer::Buffer;

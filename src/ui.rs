@@ -26,6 +26,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::App;
 use crate::data::Dataset;
 use crate::derive::View;
+use crate::headless::sgr::SHOWS_ON_BLANK;
 use crate::theme::Theme;
 
 pub use glyphs::Glyphs;
@@ -85,13 +86,6 @@ impl Widget for &App {
         forget_invisible_styles(buf);
     }
 }
-
-/// Attributes that a space shows; its colour and weight it does not.
-const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
-    .union(Modifier::UNDERLINED)
-    .union(Modifier::CROSSED_OUT)
-    .union(Modifier::SLOW_BLINK)
-    .union(Modifier::RAPID_BLINK);
 
 /// A blank cell shows only its background: drop its foreground and boldness, so neither the
 /// terminal nor snapshots (ANSI, HTML, SVG) spend colour codes and spans on what nobody can

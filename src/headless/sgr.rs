@@ -3,6 +3,13 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// Attributes that a space shows; its colour and weight it does not.
+pub const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::CROSSED_OUT)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK);
+
 /// Each attribute's code to turn it on.
 const ON: [(Modifier, u8); 9] = [
     (Modifier::BOLD, 1),
