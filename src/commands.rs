@@ -32,12 +32,17 @@ pub enum Failure {
     /// Driving the terminal failed (exit 1).
     #[error("terminal error: {0}")]
     Terminal(io::Error),
+    /// Asked from outside to terminate, with the exit status that says so; the terminal is
+    /// restored.
+    #[error("terminated")]
+    Terminated(u8),
 }
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::Usage(_) => 2,
+            Failure::Terminated(status) => *status,
             _ => 1,
         }
     }
@@ -85,7 +90,10 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
     if let Some(seconds) = args.autoplay {
         app = app.with_autoplay(Duration::from_secs(seconds), Instant::now());
     }
-    tui::run(&mut app).map_err(Failure::Terminal)
+    match tui::run(&mut app).map_err(Failure::Terminal)? {
+        tui::Ending::Quit => Ok(()),
+        tui::Ending::Terminated(status) => Err(Failure::Terminated(status)),
+    }
 }
 
 fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {

@@ -4,6 +4,7 @@
 mod ansi;
 mod html;
 mod palette;
+pub(crate) mod sgr;
 mod svg;
 
 use ratatui::buffer::Buffer;
@@ -14,9 +15,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::cli::SnapshotFormat;
-use crate::sgr::SHOWS_ON_BLANK;
 use crate::theme::Theme;
 use crate::ui;
+use sgr::SHOWS_ON_BLANK;
 
 /// Renders the app as it would appear in a `width`×`height` terminal.
 pub fn render(app: &App, width: u16, height: u16) -> Buffer {

@@ -14,7 +14,6 @@ pub mod derive;
 pub mod error;
 pub mod export;
 pub mod headless;
-pub mod sgr;
 pub mod text;
 pub mod theme;
 pub mod tui;

@@ -13,6 +13,8 @@ fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
+        // Whoever asked knows why: the status says it, and nothing more is printed.
+        Err(failure @ Failure::Terminated(_)) => ExitCode::from(failure.exit_code()),
         Err(failure) => {
             eprintln!("shenzhen-dash: {failure}");
             ExitCode::from(failure.exit_code())

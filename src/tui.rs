@@ -1,54 +1,80 @@
-//! The terminal's lifecycle and the event loop. Raw mode and the alternate screen are entered
-//! once and left on every exit path: normal return, error, and panic.
+//! The terminal's lifecycle and the event loop. Raw mode, mouse capture and the alternate
+//! screen are entered once and left on every exit path: quitting, an error, a panic, and a
+//! request from outside to terminate (`tui/signals.rs`).
+//!
+//! Only the main thread writes to the terminal and restores it (but for a panic, whose hook
+//! restores it and ends the process there and then). Two threads wake the main thread through
+//! one channel: one reads terminal events, one waits for requests to terminate. Both sleep in
+//! the kernel until something happens, so an idle dashboard costs nothing.
 
-mod paint;
-mod screen;
+mod signals;
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, BufWriter, Stdout, stdout};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Instant;
 
-use ratatui::buffer::Buffer;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    self, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
-
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use signal_hook::iterator::Signals;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::action::{self, Action};
 use crate::app::App;
 use crate::ui;
 
-use paint::Painter;
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
-/// The frame being drawn, and what writes it to the terminal.
-struct Term {
-    buffer: Buffer,
-    painter: Painter<Stdout>,
+/// How the dashboard ended, the terminal restored either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// Asked from outside to terminate; the program should exit with this status.
+    Terminated(u8),
 }
 
-/// Runs the dashboard until the user quits. Blocks on input: nothing runs between events.
-pub fn run(app: &mut App) -> io::Result<()> {
-    // Caught from before the terminal changes; handled once the first frame is up, since
-    // starting the thread that handles them would delay it.
-    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+/// What wakes the event loop.
+enum Wake {
+    /// A terminal event, or why none could be read.
+    Input(io::Result<Event>),
+    /// A request to terminate, with the exit status to end with.
+    Terminate(u8),
+}
+
+/// Runs the dashboard until the user quits or the program is asked to terminate. Blocks on
+/// input: nothing runs between events.
+pub fn run(app: &mut App) -> io::Result<Ending> {
+    let (wake, woken) = mpsc::channel();
+    let stop = wake.clone();
+    // Caught from before the terminal changes: one that comes early waits in the channel.
+    signals::on_termination(move |status| {
+        // The loop may have returned already: then there is no one left to tell.
+        let _ = stop.send(Wake::Terminate(status));
+    })?;
     let mut terminal = enter()?;
-    let result = draw(&mut terminal, app)
-        .and_then(|()| restore_on(signals))
-        .and_then(|()| event_loop(&mut terminal, app));
+    let area = terminal.get_frame().area();
+    let result = draw(&mut terminal, app, area)
+        .and_then(|()| read_input(wake))
+        .and_then(|()| event_loop(&mut terminal, app, area, &woken));
+    // Whatever the terminal's writer still holds goes out before the terminal is restored.
+    drop(terminal);
     restore();
     result
 }
 
 fn enter() -> io::Result<Term> {
-    // A panic is a bug: restore the terminal first, then say so in one readable line.
-    std::panic::set_hook(Box::new(|info| {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // A panic is a bug. Restore the terminal first, so that Rust's report (and a backtrace
+        // with RUST_BACKTRACE=1) can be read, then say so in one readable line.
         restore();
+        previous(info);
         let message = info
             .payload()
             .downcast_ref::<&str>()
@@ -61,75 +87,85 @@ fn enter() -> io::Result<Term> {
             .unwrap_or_default();
         eprintln!("shenzhen-dash: internal error: {message}{place}");
         eprintln!("This is a bug. The terminal has been restored.");
+        // And end here, on whichever thread: unwinding would drop the terminal's writer,
+        // which writes out what it holds onto the restored screen, and a panic on the input
+        // thread would leave the loop waiting for input that never comes.
+        std::process::exit(101);
     }));
     let enter = || {
         let (width, height) = terminal::size()?;
         enable_raw_mode()?;
         execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
-        let area = Rect::new(0, 0, width, height);
-        Ok(Term {
-            buffer: Buffer::empty(area),
-            painter: Painter::new(stdout(), area.as_size()),
-        })
+        // A whole frame fits, so it reaches the terminal in one write even where synchronized
+        // updates are not understood.
+        let out = BufWriter::with_capacity(1 << 16, stdout());
+        let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+        Terminal::with_options(CrosstermBackend::new(out), TerminalOptions { viewport })
     };
     enter().inspect_err(|_| restore())
 }
 
-/// `SIGTERM`, `SIGHUP` and an external `SIGINT` end the program; restore the terminal first.
-/// (In raw mode Ctrl-C is a key press, handled as `Quit`.) The thread sleeps in the kernel
-/// until a signal arrives, so it costs nothing while idle; one that came before it started
-/// is waiting for it.
-fn restore_on(mut signals: Signals) -> io::Result<()> {
+/// Leaves raw mode, mouse capture, a frame cut short and the alternate screen, and shows the
+/// cursor. Safe to call twice.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        stdout(),
+        EndSynchronizedUpdate,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
+}
+
+/// Reads terminal events on a thread of its own, so that the loop can wait for input and for
+/// a request to terminate at once. Started once raw mode is on and the first frame is up;
+/// what was typed before waits for it.
+fn read_input(wake: Sender<Wake>) -> io::Result<()> {
     std::thread::Builder::new()
-        .name("signals".to_owned())
+        .name("input".to_owned())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                restore();
-                std::process::exit(128 + signal);
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                if wake.send(Wake::Input(event)).is_err() || failed {
+                    return;
+                }
             }
         })?;
     Ok(())
 }
 
-/// Leaves raw mode, mouse capture and the alternate screen, and shows the cursor. Safe to
-/// call twice.
-pub fn restore() {
-    let _ = disable_raw_mode();
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
-}
-
 /// From the first frame on: wait for an event, update, redraw if anything changed.
-fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    mut area: Rect,
+    woken: &Receiver<Wake>,
+) -> io::Result<Ending> {
     // The end-to-end tests prove a panic leaves the terminal restored; this is their trigger.
+    // `cargo test` builds with debug assertions; a release build has no such code path.
+    #[cfg(debug_assertions)]
     assert!(
         std::env::var_os("SHENZHEN_DASH_TEST_PANIC").is_none(),
         "panic requested by SHENZHEN_DASH_TEST_PANIC"
     );
     loop {
-        // Block until input arrives; only a running autoplay sets a deadline to wake up at.
-        let event = match app.deadline() {
-            None => Some(event::read()?),
-            Some(deadline) => {
-                let timeout = deadline.saturating_duration_since(Instant::now());
-                if event::poll(timeout)? {
-                    Some(event::read()?)
-                } else {
-                    None
-                }
-            }
-        };
+        // Only a running autoplay sets a deadline to wake up at.
+        let wake = next(woken, app.deadline());
         let now = Instant::now();
-        let redraw = match &event {
+        let redraw = match wake {
             None => app.update(Action::Tick, now),
-            Some(event) => {
+            Some(Wake::Terminate(status)) => return Ok(Ending::Terminated(status)),
+            Some(Wake::Input(event)) => {
+                let event = event?;
                 // The tab bar is as wide as the last frame drawn.
-                let width = terminal.buffer.area.width;
+                let width = area.width;
                 let tab_at = |column, row| ui::tab_at(&app.data.pages, width, column, row);
-                match (action::from_event(event, tab_at), event) {
+                match (action::from_event(&event, tab_at), event) {
                     (Some(action), _) => app.update(action, now),
-                    (None, &Event::Resize(width, height)) => {
-                        // Blank, as the buffer is between frames.
-                        terminal.buffer.resize(Rect::new(0, 0, width, height));
+                    (None, Event::Resize(width, height)) => {
+                        area = Rect::new(0, 0, width, height);
                         true
                     }
                     (None, _) => false,
@@ -137,21 +173,45 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
             }
         };
         if app.should_quit() {
-            return Ok(());
+            return Ok(Ending::Quit);
         }
         if redraw {
-            draw(terminal, app)?;
+            draw(terminal, app, area)?;
         }
     }
 }
 
-/// One frame, drawn whole and written as one synchronized update.
-fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
-    let buffer = &mut terminal.buffer;
-    app.render(buffer.area, buffer);
-    let painted = terminal.painter.paint(buffer);
-    // Cleared once the frame is out rather than before the next is drawn: the next key's
-    // answer does not wait for it, nor the first frame for a buffer that was never drawn on.
-    buffer.reset();
-    painted
+/// Blocks until the loop is woken; `None` when the deadline (autoplay's, if it runs) comes
+/// first.
+fn next(woken: &Receiver<Wake>, deadline: Option<Instant>) -> Option<Wake> {
+    let received = match deadline {
+        None => woken.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        Some(deadline) => woken.recv_timeout(deadline.saturating_duration_since(Instant::now())),
+    };
+    match received {
+        Ok(wake) => Some(wake),
+        Err(RecvTimeoutError::Timeout) => None,
+        // The signal thread keeps its sender for good, so this is only for completeness: an
+        // error rather than a loop that spins.
+        Err(RecvTimeoutError::Disconnected) => {
+            Some(Wake::Input(Err(io::Error::other("terminal input stopped"))))
+        }
+    }
+}
+
+/// One frame: ratatui's `Terminal` writes the cells that changed since the last one, as one
+/// synchronized update in one flush. (`Terminal::draw` would flush a second time, to hide a
+/// cursor that is hidden already.) After a resize, `Terminal::resize` flushes its clearing of
+/// the screen on its own, inside the same update.
+fn draw(terminal: &mut Term, app: &App, area: Rect) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    if terminal.get_frame().area() != area {
+        // Clears the screen, within this frame.
+        terminal.resize(area)?;
+    }
+    terminal.get_frame().render_widget(app, area);
+    terminal.flush()?;
+    terminal.swap_buffers();
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Backend::flush(terminal.backend_mut())
 }

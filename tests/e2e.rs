@@ -3,6 +3,8 @@
 //! restoration is checked); and the binary with every stream piped, where it must not wait for
 //! a terminal.
 
+// tmux, `sh` and `stty` are Unix programs; `tests/cli.rs` runs the binary on every platform.
+#![cfg(unix)]
 #![allow(
     clippy::expect_used,
     reason = "a test harness: a failed expectation is a test failure, with its message"
@@ -163,26 +165,43 @@ fn termination_signals_restore_the_terminal() {
     }
 }
 
-/// A panic restores the terminal and explains itself in one readable line.
+/// A panic restores the terminal, lets Rust's own report through (a backtrace too, when
+/// `RUST_BACKTRACE=1` asks for one) and ends with one readable line saying it is a bug. The
+/// trigger exists only in builds with debug assertions, as `cargo test` makes.
+#[cfg(debug_assertions)]
 #[test]
 fn a_panic_restores_the_terminal_and_says_it_is_a_bug() {
-    let tmux = Tmux::launch("panic", &["env", "SHENZHEN_DASH_TEST_PANIC=1", BIN]);
-    let screen = tmux.wait_for_text("This is a bug. The terminal has been restored.");
-    assert!(
-        screen.contains("shenzhen-dash: internal error: panic requested"),
-        "{}",
-        framed(&screen)
-    );
-    assert!(!screen.contains("RUST_BACKTRACE"), "{}", framed(&screen));
-    let ending = tmux.ending();
-    assert_eq!(
-        ending,
-        Ending {
-            exit_status: 101,
-            pane_dead_status: 101,
-            ..CLEAN
-        }
-    );
+    for backtrace in ["0", "1"] {
+        let program = [
+            "env",
+            "SHENZHEN_DASH_TEST_PANIC=1",
+            &format!("RUST_BACKTRACE={backtrace}"),
+            BIN,
+        ];
+        let tmux = Tmux::launch(&format!("panic_{backtrace}"), &program);
+        let screen = tmux.wait_for_text("This is a bug. The terminal has been restored.");
+        assert!(
+            screen.contains("shenzhen-dash: internal error: panic requested"),
+            "{}",
+            framed(&screen)
+        );
+        let history = tmux.run(&["capture-pane", "-p", "-S", "-", "-t", SESSION]);
+        assert_eq!(
+            history.contains("stack backtrace:"),
+            backtrace == "1",
+            "RUST_BACKTRACE={backtrace}:\n{history}"
+        );
+        let ending = tmux.ending();
+        assert_eq!(
+            ending,
+            Ending {
+                exit_status: 101,
+                pane_dead_status: 101,
+                ..CLEAN
+            },
+            "RUST_BACKTRACE={backtrace}"
+        );
+    }
 }
 
 /// The harness's own check: a program that leaves the terminal dirty must be reported as such,
@@ -331,8 +350,8 @@ fn first_difference(shown: &vt100::Screen, meant: &vt100::Screen) -> Option<Stri
 }
 
 /// After a tour of every tab and the sources overlay, the real terminal shows what `snapshot`
-/// renders, colours included: the painter's shortcuts (no colour codes for spaces, short gaps
-/// printed again, column moves) change no cell's look, whatever was on screen before.
+/// renders, colours included: drawing only the cells that changed from one frame to the next
+/// changes no cell's look, whatever was on screen before.
 #[test]
 fn after_a_tour_the_terminal_shows_the_snapshot_colours_and_all() {
     for theme in ["dark", "light"] {

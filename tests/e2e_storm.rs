@@ -6,6 +6,8 @@
 //! `-f /dev/null`, the binary under a `sh` wrapper that reports how the terminal was left, and
 //! polling of the screen instead of fixed sleeps); see that file for why each piece is there.
 
+// tmux, `sh` and `stty` are Unix programs; `tests/cli.rs` runs the binary on every platform.
+#![cfg(unix)]
 #![allow(
     clippy::expect_used,
     reason = "a test harness: a failed expectation is a test failure, with its message"

@@ -2,7 +2,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::sgr;
+use super::sgr;
 use crate::theme::Theme;
 
 /// The page's default foreground and background, where the terminal would use its own.

@@ -19,6 +19,7 @@
 //! command that enters the alternate screen, hides the cursor, sets raw mode and exits 3, and
 //! checks that every one of those is reported.
 
+#![cfg(unix)]
 // Shared between test crates that each use only part of it: what one leaves unused is not dead.
 #![allow(dead_code)]
 #![allow(
