@@ -171,6 +171,15 @@ pub fn floor(root: &Path, cols: u16, rows: u16, options: &Options) -> Result<f64
     let burst = session.burst(session.started, |screen| {
         screen.contents().contains("floor")
     })?;
+    // Reaped before the session ends, so that no signal goes to an ended process's id.
+    while session.exited.is_none() {
+        match session.events.recv_timeout(options.timeout) {
+            Ok(event) => {
+                session.note(event)?;
+            }
+            Err(_) => return Err("/bin/echo did not exit".into()),
+        }
+    }
     Ok(burst.first_byte_ms)
 }
 
