@@ -1,7 +1,8 @@
-//! The yardstick for `benches/terminal.py`: the smallest honest ratatui program of the same
-//! kind as shenzhen-dash. One tab bar, one line chart and one bar chart of 15 points, drawn
-//! with the same ratatui and crossterm; it blocks on input, `→` switches tab and `q` quits.
-//! Nothing built with the same libraries can do less work for the same screen.
+//! The yardstick for `cargo bench --bench terminal` (benches/terminal/): the smallest honest
+//! ratatui program of the same kind as shenzhen-dash. One tab bar, one line chart and one bar
+//! chart of 15 points, drawn with the same ratatui and crossterm; it blocks on input, `→`
+//! switches tab and `q` quits. Nothing built with the same libraries can do less work for the
+//! same screen.
 //!
 //! `cargo run --release --example baseline`
 
