@@ -424,6 +424,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_file_of_exactly_the_size_limit_is_read() {
+        let path = std::env::temp_dir().join(format!(
+            "shenzhen-dash-{}-at-the-limit.json",
+            std::process::id()
+        ));
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_BYTES).unwrap(); // sparse: costs no disk
+        let err = Dataset::from_file(&path).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        assert!(
+            matches!(err, LoadError::Syntax { .. }),
+            "read and parsed, not refused for its size: {err}"
+        );
+    }
+
+    #[test]
     fn embedded_asset_is_valid() {
         let data = Dataset::embedded().expect("embedded asset validates");
         assert_eq!(data.city, "Shenzhen");
