@@ -1,16 +1,12 @@
 //! End to end: the real `shenzhen-dash` binary in a real pseudo-terminal, driven through tmux by
-//! the harness in `tests/support/tmux.rs` (see there for how it works and how the terminal's
+//! the harness in `tests/it/support/tmux.rs` (see there for how it works and how the terminal's
 //! restoration is checked); and the binary with every stream piped, where it must not wait for
 //! a terminal.
 
-// tmux, `sh` and `stty` are Unix programs; `tests/cli.rs` runs the binary on every platform.
-#![cfg(unix)]
 #![allow(
     clippy::expect_used,
     reason = "a test harness: a failed expectation is a test failure, with its message"
 )]
-
-mod support;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -18,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::Instant;
 
-use support::tmux::{
+use crate::support::tmux::{
     BIN, CLEAN, Ending, HEIGHT, POLL, SESSION, TIMEOUT, Tmux, WIDTH, framed, on_overview,
 };
 

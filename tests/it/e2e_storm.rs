@@ -2,27 +2,23 @@
 //! quick succession, with keys pressed in between, must neither kill the dashboard nor leave a
 //! stale or wrongly sized frame, and `q` must still quit cleanly.
 //!
-//! It runs under the tmux harness in `tests/support/tmux.rs` (a private server per test,
+//! It runs under the tmux harness in `tests/it/support/tmux.rs` (a private server per test,
 //! `-f /dev/null`, the binary under a `sh` wrapper that reports how the terminal was left, and
 //! polling of the screen instead of fixed sleeps); see that file for why each piece is there.
 
-// tmux, `sh` and `stty` are Unix programs; `tests/cli.rs` runs the binary on every platform.
-#![cfg(unix)]
 #![allow(
     clippy::expect_used,
     reason = "a test harness: a failed expectation is a test failure, with its message"
 )]
 
-mod support;
-
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use crate::support::tmux::{BIN, EXIT_MARKER, SESSION, TIMEOUT, Tmux, framed};
 use shenzhen_dash::action::Action;
 use shenzhen_dash::app::App;
 use shenzhen_dash::data::Dataset;
 use shenzhen_dash::headless::{render, to_text};
-use support::tmux::{BIN, EXIT_MARKER, SESSION, TIMEOUT, Tmux, framed};
 use unicode_width::UnicodeWidthStr;
 
 const FINAL: (u16, u16) = (120, 40);

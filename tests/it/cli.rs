@@ -14,7 +14,7 @@
 //! - Usage errors exit 2 and list the valid choices; the interactive mode refuses to run
 //!   without a terminal; `--help` of every command (insta snapshots).
 //! - Known bugs have `#[ignore]`d tests that state the behaviour wanted; run them with
-//!   `cargo test --test cli -- --ignored`.
+//!   `cargo test --test it cli:: -- --ignored`.
 //!
 //! Paths are relative: cargo runs integration tests from the crate root, and the binary
 //! inherits it. Temporary files go to a fresh directory under `std::env::temp_dir()`, removed
@@ -50,7 +50,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_shenzhen-dash");
 const TIMEOUT: Duration = Duration::from_secs(20);
 const INVALID: &str = "tests/fixtures/invalid";
 const MINIMAL: &str = "tests/fixtures/valid/minimal.json";
-const MINIMAL_TEXT: &str = include_str!("fixtures/valid/minimal.json");
+const MINIMAL_TEXT: &str = include_str!("../fixtures/valid/minimal.json");
 const CHINA: &str = "assets/examples/china.json";
 /// Points in the embedded asset (README: "224 points for 29 indicators").
 const EMBEDDED_POINTS: usize = 224;

@@ -23,8 +23,8 @@
 //! `PROPTEST_CASES` environment variable. Keep overflow checks on, or arithmetic overflow
 //! wraps silently instead of failing:
 //! `PROPTEST_CASES=5000 CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true cargo test --release --test
-//! robustness` (about three minutes on two cores). proptest writes the seed of any failure to
-//! `tests/robustness.proptest-regressions` and replays it first on the next run.
+//! it robustness::` (about three minutes on two cores). proptest writes the seed of any failure to
+//! `tests/it/robustness.proptest-regressions` and replays it first on the next run.
 
 #![allow(
     clippy::unwrap_used,
@@ -53,7 +53,7 @@ use shenzhen_dash::theme::{Colours, Theme, ThemeName};
 /// Cases per property unless `PROPTEST_CASES` says otherwise.
 const DEFAULT_CASES: u32 = 64;
 
-const MINIMAL: &str = include_str!("fixtures/valid/minimal.json");
+const MINIMAL: &str = include_str!("../fixtures/valid/minimal.json");
 
 /// The name parse errors must start with.
 const FILE: &str = "fuzz.json";

@@ -143,7 +143,7 @@ fn a_missing_year_is_a_dot_not_a_bar() {
 
 #[test]
 fn readme_snapshot_is_the_real_r_and_d_tab() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let block = readme
         .split("```text\n")
         .nth(1)
