@@ -17,9 +17,10 @@
 //!   `cargo test --test it cli:: -- --ignored`.
 //!
 //! Paths are relative: cargo runs integration tests from the crate root, and the binary
-//! inherits it. Temporary files go to a fresh directory under `std::env::temp_dir()`, removed
-//! when the test ends. Every run has a deadline, so a mode that wrongly waits for a terminal
-//! fails instead of hanging.
+//! inherits it. Temporary files go to a fresh `tempfile` directory, removed when the test
+//! ends. The binary runs under `assert_cmd` with a deadline, so a mode that wrongly waits for a
+//! terminal fails instead of hanging; a terminal emulator (`vt100`) shows what ANSI output
+//! draws.
 
 #![allow(
     clippy::unwrap_used,
@@ -32,22 +33,21 @@ use std::fmt::Write as _;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Stdio;
 use std::thread;
-use std::time::{Duration, Instant};
 
+use assert_cmd::cargo::cargo_bin;
 use serde::Deserialize;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use shenzhen_dash::app::App;
 use shenzhen_dash::data::{Dataset, MAX_FILE_BYTES};
 use shenzhen_dash::headless::{render, to_text};
+use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
-const BIN: &str = env!("CARGO_BIN_EXE_shenzhen-dash");
-/// How long one run may take. Generous for a loaded machine; a passing run takes milliseconds.
-const TIMEOUT: Duration = Duration::from_secs(20);
+use crate::support::{TIMEOUT, dashboard, emulate};
+
 const INVALID: &str = "tests/fixtures/invalid";
 const MINIMAL: &str = "tests/fixtures/valid/minimal.json";
 const MINIMAL_TEXT: &str = include_str!("../fixtures/valid/minimal.json");
@@ -89,96 +89,40 @@ impl Run {
     }
 }
 
-/// The binary with `args`, stdin from /dev/null, and an environment without the variables
-/// that change its output (`NO_COLOR`, `COLORTERM`) unless a test sets them.
-fn command<S: AsRef<OsStr>>(args: &[S]) -> Command {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env_remove("COLORTERM")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    command
-}
-
-/// Reads `pipe` to its end on another thread; nothing if the stream is not piped.
-fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<Vec<u8>> {
-    thread::spawn(move || {
-        let mut bytes = Vec::new();
-        if let Some(mut pipe) = pipe {
-            pipe.read_to_end(&mut bytes).unwrap();
-        }
-        bytes
-    })
-}
-
-/// Runs `command` to its end, or kills it and fails after `TIMEOUT`.
-fn finish(mut command: Command) -> Run {
-    let mut child = command.spawn().expect("the binary starts");
-    let out = drain(child.stdout.take());
-    let err = drain(child.stderr.take());
-    let deadline = Instant::now() + TIMEOUT;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{command:?} did not finish within {TIMEOUT:?}");
-        }
-        thread::sleep(Duration::from_millis(2));
-    };
-    let stdout = out.join().unwrap();
-    let stderr = err.join().unwrap();
+/// Runs `command` to its end; fails if it is still running after `TIMEOUT` (`assert_cmd` then
+/// kills it) or was killed.
+fn finish(mut command: assert_cmd::Command) -> Run {
+    let started = std::time::Instant::now();
+    let output = command.output().expect("the binary starts");
+    assert!(
+        started.elapsed() < TIMEOUT,
+        "{command:?} did not finish within {TIMEOUT:?}"
+    );
     Run {
-        code: status
+        code: output
+            .status
             .code()
-            .unwrap_or_else(|| panic!("{command:?} was killed by a signal: {status}")),
-        stdout,
-        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+            .unwrap_or_else(|| panic!("{command:?} was killed by a signal: {}", output.status)),
+        stdout: output.stdout,
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
     }
 }
 
 fn run<S: AsRef<OsStr>>(args: &[S]) -> Run {
-    finish(command(args))
+    finish(dashboard(args))
 }
 
 fn run_env<S: AsRef<OsStr>>(args: &[S], env: &[(&str, &str)]) -> Run {
-    let mut command = command(args);
+    let mut command = dashboard(args);
     command.envs(env.iter().copied());
     finish(command)
 }
 
-/// A fresh directory under the system's temporary directory, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let unique = format!(
-            "shenzhen-dash-cli-{}-{}-{name}",
-            std::process::id(),
-            COUNT.fetch_add(1, Ordering::Relaxed)
-        );
-        let path = std::env::temp_dir().join(unique);
-        fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-
-    fn file(&self, name: impl AsRef<Path>, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        fs::write(&path, contents).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+/// Writes `contents` to the file `name` in `dir`.
+fn write_file(dir: &TempDir, name: impl AsRef<Path>, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.path().join(name);
+    fs::write(&path, contents).unwrap();
+    path
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,52 +143,50 @@ fn control_besides_newline(text: &str) -> Option<char> {
     text.chars().find(|&c| c.is_control() && c != '\n')
 }
 
-/// The parameters of every escape sequence in `text`, which must all be SGR (`ESC [ … m`).
-fn sgr_sequences(text: &str) -> Vec<Vec<u16>> {
-    let mut sequences = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('\x1b') {
-        let after = &rest[start + 1..];
-        let body = after
-            .strip_prefix('[')
-            .unwrap_or_else(|| panic!("ESC not followed by '[': {:?}", &rest[start..]));
-        let end = body
-            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
-            .unwrap_or_else(|| panic!("unterminated escape sequence: {:?}", &rest[start..]));
-        assert_eq!(
-            body[end..].chars().next(),
-            Some('m'),
-            "not an SGR sequence: {:?}",
-            &rest[start..(start + 2 + end + 1).min(rest.len())]
-        );
-        let params = body[..end]
-            .split(';')
-            .map(|p| if p.is_empty() { 0 } else { p.parse().unwrap() })
-            .collect();
-        sequences.push(params);
-        rest = &body[end + 1..];
-    }
-    sequences
-}
-
-/// `text` without its SGR sequences.
-fn strip_sgr(text: &str) -> String {
-    let mut plain = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("\x1b[") {
-        plain.push_str(&rest[..start]);
-        let end = rest[start..].find('m').unwrap();
-        rest = &rest[start + end + 1..];
-    }
-    plain.push_str(rest);
-    plain
+/// The parameter lists of the escape sequences in `text`, after checking that every one is SGR
+/// (`ESC [ digits and semicolons m`): a snapshot sets colours and attributes, nothing else.
+fn sgr_params(text: &str) -> Vec<&str> {
+    let mut pieces = text.split('\x1b');
+    assert!(pieces.next().is_some());
+    pieces
+        .map(|piece| {
+            piece
+                .strip_prefix('[')
+                .and_then(|body| body.split_once('m'))
+                .map(|(params, _)| params)
+                .filter(|params| params.chars().all(|c| c.is_ascii_digit() || c == ';'))
+                .unwrap_or_else(|| panic!("not an SGR sequence: ESC {piece:.20?}"))
+        })
+        .collect()
 }
 
 /// Whether an SGR parameter list sets a colour (16, 256 or 24-bit, foreground or background).
-fn sets_colour(params: &[u16]) -> bool {
+fn sets_colour(params: &str) -> bool {
     params
-        .iter()
+        .split(';')
+        .filter_map(|p| p.parse::<u16>().ok())
         .any(|p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+}
+
+/// What a terminal shows for `ansi`, a frame of `width` columns: each row's text without the
+/// blanks at its end, and every cell.
+fn terminal(ansi: &str, width: u16) -> (String, Vec<vt100::Cell>) {
+    let rows = u16::try_from(ansi.lines().count()).unwrap();
+    let parser = emulate(ansi, rows, width);
+    let screen = parser.screen();
+    let text = screen.rows(0, width).fold(String::new(), |mut text, row| {
+        let _ = writeln!(text, "{}", row.trim_end());
+        text
+    });
+    let cells = (0..rows)
+        .flat_map(|y| (0..width).filter_map(move |x| screen.cell(y, x).cloned()))
+        .collect();
+    (text, cells)
+}
+
+/// Whether a cell shows a colour of its own, ink or background.
+fn coloured(cell: &vt100::Cell) -> bool {
+    cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
 }
 
 /// `text` split at the `--tab all` headers: each header with the frame after it.
@@ -379,18 +321,15 @@ fn snapshot_ansi_is_the_text_with_sgr_sequences_only() {
     let ansi = run(&["snapshot", "--format", "ansi"]);
     let ansi = ansi.ok();
     assert!(ansi.contains("\x1b["), "{ansi:?}");
-    let sequences = sgr_sequences(ansi);
+    let sequences = sgr_params(ansi);
     assert!(
         sequences.iter().any(|p| sets_colour(p)),
         "the dark theme has colour"
     );
-    // Without its escapes (and trailing blanks), the ANSI frame is the text frame.
-    let plain = strip_sgr(ansi)
-        .lines()
-        .fold(String::new(), |mut plain, line| {
-            let _ = writeln!(plain, "{}", line.trim_end());
-            plain
-        });
+    // As a terminal shows it (without the blanks at the ends of rows), the ANSI frame is the
+    // text frame, in colour.
+    let (plain, cells) = terminal(ansi, 100);
+    assert!(cells.iter().any(coloured), "the dark theme shows colour");
     assert_eq!(plain, run(&["snapshot"]).ok());
     assert_eq!(control_besides_newline(&plain), None);
 }
@@ -457,13 +396,27 @@ fn no_color_removes_colour_but_keeps_bold_and_reverse() {
         );
         let ansi = run.ok();
         assert!(!ansi.contains("38;5") && !ansi.contains("48;5"), "{theme}");
-        let sequences = sgr_sequences(ansi);
-        let coloured: Vec<_> = sequences.iter().filter(|p| sets_colour(p)).collect();
-        assert!(coloured.is_empty(), "{theme}: {coloured:?}");
+        let sequences = sgr_params(ansi);
+        let colours: Vec<_> = sequences.iter().filter(|p| sets_colour(p)).collect();
+        assert!(colours.is_empty(), "{theme}: {colours:?}");
         assert!(ansi.contains(";1"), "{theme}: bold is kept");
         assert!(ansi.contains(";7"), "{theme}: reverse is kept");
-        assert!(sequences.iter().any(|p| p.contains(&1)), "{theme}");
-        assert!(sequences.iter().any(|p| p.contains(&7)), "{theme}");
+        assert!(
+            sequences.iter().any(|p| p.split(';').any(|p| p == "1")),
+            "{theme}"
+        );
+        assert!(
+            sequences.iter().any(|p| p.split(';').any(|p| p == "7")),
+            "{theme}"
+        );
+        // And as a terminal shows it: no cell in colour, some bold, some reversed.
+        let (_, cells) = terminal(ansi, 100);
+        assert!(!cells.iter().any(coloured), "{theme}: a cell in colour");
+        assert!(cells.iter().any(vt100::Cell::bold), "{theme}: no bold cell");
+        assert!(
+            cells.iter().any(vt100::Cell::inverse),
+            "{theme}: no reversed cell"
+        );
     }
 }
 
@@ -471,7 +424,9 @@ fn no_color_removes_colour_but_keeps_bold_and_reverse() {
 fn an_empty_no_color_keeps_colour() {
     // no-color.org: only a non-empty NO_COLOR removes colour.
     let run = run_env(&["snapshot", "--format", "ansi"], &[("NO_COLOR", "")]);
-    assert!(sgr_sequences(run.ok()).iter().any(|p| sets_colour(p)));
+    assert!(sgr_params(run.ok()).iter().any(|p| sets_colour(p)));
+    let (_, cells) = terminal(run.ok(), 100);
+    assert!(cells.iter().any(coloured));
 }
 
 #[test]
@@ -479,11 +434,13 @@ fn the_mono_theme_has_no_colour() {
     let run = run(&[
         "snapshot", "--format", "ansi", "--tab", "all", "--theme", "mono",
     ]);
-    let coloured: Vec<_> = sgr_sequences(run.ok())
+    let colours: Vec<_> = sgr_params(run.ok())
         .into_iter()
         .filter(|p| sets_colour(p))
         .collect();
-    assert!(coloured.is_empty(), "{coloured:?}");
+    assert!(colours.is_empty(), "{colours:?}");
+    let (_, cells) = terminal(run.ok(), 100);
+    assert!(!cells.iter().any(coloured), "a cell in colour");
 }
 
 #[test]
@@ -562,10 +519,18 @@ fn snapshot_of_another_dataset() {
 #[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     // Megabytes of SVG: the pipe closes long before the binary has written them.
-    let mut command = command(&[
-        "snapshot", "--tab", "all", "--size", "1000x500", "--format", "svg",
-    ]);
-    let mut child = command.spawn().unwrap();
+    // Spawned, not run to its end as `assert_cmd` does, so that the test can close the pipe.
+    let mut child = std::process::Command::new(cargo_bin!("shenzhen-dash"))
+        .args([
+            "snapshot", "--tab", "all", "--size", "1000x500", "--format", "svg",
+        ])
+        .env_remove("NO_COLOR")
+        .env_remove("COLORTERM")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut head = [0; 7];
     child.stdout.take().unwrap().read_exact(&mut head).unwrap();
     assert_eq!(&head, b"<svg xm");
@@ -584,8 +549,14 @@ fn a_full_disk_is_an_error_in_one_line() {
         &["export", "--format", "json"],
         &["check", MINIMAL],
     ] {
-        let mut command = command(args);
-        command.stdout(fs::File::create("/dev/full").unwrap());
+        // `assert_cmd` pipes stdout; the shell points the binary's at /dev/full instead.
+        let mut command = assert_cmd::Command::new("sh");
+        command
+            .args(["-c", r#"exec "$0" "$@" >/dev/full"#])
+            .arg(cargo_bin!("shenzhen-dash"))
+            .args(args)
+            .write_stdin("")
+            .timeout(TIMEOUT);
         let run = finish(command);
         assert_eq!(
             (run.code, run.stderr.as_str()),
@@ -888,7 +859,7 @@ fn bad_input(dir: &TempDir) -> Vec<Case> {
         ),
         refused(
             "top level is a number",
-            dir.file("top_level_number.json", "42"),
+            write_file(dir, "top_level_number.json", "42"),
             ":1:2: invalid type: integer `42`, expected an object",
         ),
         refused(
@@ -953,12 +924,13 @@ fn bad_input(dir: &TempDir) -> Vec<Case> {
         ),
         refused(
             "very deep nesting at the top",
-            dir.file("deep_top.json", "[".repeat(100_000)),
+            write_file(dir, "deep_top.json", "[".repeat(100_000)),
             ":1:1: expected a JSON object, found an array",
         ),
         refused(
             "very deep nesting in a value",
-            dir.file(
+            write_file(
+                dir,
                 "deep_value.json",
                 MINIMAL_TEXT.replacen(
                     "100.5",
@@ -970,7 +942,8 @@ fn bad_input(dir: &TempDir) -> Vec<Case> {
         ),
         refused(
             "very deep nesting, unclosed",
-            dir.file(
+            write_file(
+                dir,
                 "deep_unclosed.json",
                 MINIMAL_TEXT.replacen("100.5", &"[".repeat(100_000), 1),
             ),
@@ -983,7 +956,8 @@ fn bad_input(dir: &TempDir) -> Vec<Case> {
         ),
         invalid(
             "BEL and CSI in a title",
-            dir.file(
+            write_file(
+                dir,
                 "bel_csi.json",
                 MINIMAL_TEXT.replacen("Minimal dataset", r"Minimal \u0007\u009b2J dataset", 1),
             ),
@@ -991,7 +965,8 @@ fn bad_input(dir: &TempDir) -> Vec<Case> {
         ),
         invalid(
             "raw C1 CSI in a title",
-            dir.file(
+            write_file(
+                dir,
                 "raw_csi.json",
                 MINIMAL_TEXT.replacen("Minimal dataset", "Minimal \u{9b}2J dataset", 1),
             ),
@@ -999,7 +974,8 @@ fn bad_input(dir: &TempDir) -> Vec<Case> {
         ),
         refused(
             "raw ESC and BEL in a title",
-            dir.file(
+            write_file(
+                dir,
                 "raw_esc.json",
                 MINIMAL_TEXT.replacen("Minimal dataset", "Minimal \u{1b}[2J\u{7} dataset", 1),
             ),
@@ -1021,7 +997,7 @@ fn bad_input(dir: &TempDir) -> Vec<Case> {
         ),
     ];
 
-    let too_large = dir.0.join("too_large.json");
+    let too_large = dir.path().join("too_large.json");
     let file = fs::File::create(&too_large).unwrap();
     file.set_len(MAX_FILE_BYTES + 1).unwrap(); // sparse: costs no disk
     drop(file);
@@ -1042,10 +1018,10 @@ fn bad_input(dir: &TempDir) -> Vec<Case> {
         ));
         cases.push(refused(
             "control characters in the file name",
-            dir.file("bad\u{1b}[31mname\u{7}\n.json", ""),
+            write_file(dir, "bad\u{1b}[31mname\u{7}\n.json", ""),
             ":1:1: the file ends while parsing a value",
         ));
-        let unreadable = dir.file("unreadable.json", MINIMAL_TEXT);
+        let unreadable = write_file(dir, "unreadable.json", MINIMAL_TEXT);
         fs::set_permissions(&unreadable, fs::Permissions::from_mode(0o000)).unwrap();
         if fs::read(&unreadable).is_ok() {
             eprintln!("unreadable file: skipped, this user (root?) can read a mode-000 file");
@@ -1113,7 +1089,10 @@ fn judge(case: &Case, mode: &[&str], run: &Run) -> Vec<String> {
 
 #[test]
 fn bad_input_is_refused_in_one_clean_line_in_every_mode() {
-    let dir = TempDir::new("bad-input");
+    let dir = tempfile::Builder::new()
+        .prefix("shenzhen-dash-cli-")
+        .tempdir()
+        .unwrap();
     let cases = bad_input(&dir);
     // Each case in its own thread: about 130 runs, in parallel.
     let reports: Vec<String> = thread::scope(|scope| {

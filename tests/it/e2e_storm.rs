@@ -14,6 +14,7 @@
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use crate::support::emulate;
 use crate::support::tmux::{BIN, EXIT_MARKER, SESSION, TIMEOUT, Tmux, framed};
 use shenzhen_dash::action::Action;
 use shenzhen_dash::app::App;
@@ -166,8 +167,14 @@ fn a_resize_storm_with_keys_leaves_a_live_dashboard_that_fits_the_final_size() {
     check_final_frame(&tmux, &expected_frame(&pressed, FINAL));
     // `t` took effect too: the light theme paints a white (256-colour 231) background.
     let styled = tmux.run(&["capture-pane", "-p", "-e", "-t", SESSION]);
+    let terminal = emulate(&styled, FINAL.1, FINAL.0);
+    let screen = terminal.screen();
+    let white = (0..FINAL.1)
+        .flat_map(|y| (0..FINAL.0).map(move |x| (y, x)))
+        .filter_map(|(y, x)| screen.cell(y, x))
+        .any(|cell| cell.bgcolor() == vt100::Color::Idx(231));
     assert!(
-        styled.contains("48;5;231"),
+        white,
         "no light-theme background after t; the screen with escapes:\n{styled}"
     );
 

@@ -171,10 +171,8 @@ fn readme_screenshots_are_current() {
         ),
     ];
     for (file, args) in cases {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_shenzhen-dash"))
-            .arg("snapshot")
+        let output = crate::support::dashboard(&["snapshot"])
             .args(args)
-            .env_remove("NO_COLOR")
             .output()
             .unwrap();
         let path = format!("{}/docs/screenshots/{file}", env!("CARGO_MANIFEST_DIR"));
