@@ -2,27 +2,24 @@
 //! quick succession, with keys pressed in between, must neither kill the dashboard nor leave a
 //! stale or wrongly sized frame, and `q` must still quit cleanly.
 //!
-//! It runs under the tmux harness in `tests/support/tmux.rs` (a private server per test,
+//! It runs under the tmux harness in `tests/it/support/tmux.rs` (a private server per test,
 //! `-f /dev/null`, the binary under a `sh` wrapper that reports how the terminal was left, and
 //! polling of the screen instead of fixed sleeps); see that file for why each piece is there.
 
-// tmux, `sh` and `stty` are Unix programs; `tests/cli.rs` runs the binary on every platform.
-#![cfg(unix)]
 #![allow(
     clippy::expect_used,
     reason = "a test harness: a failed expectation is a test failure, with its message"
 )]
 
-mod support;
-
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use crate::support::emulate;
+use crate::support::tmux::{BIN, EXIT_MARKER, SESSION, TIMEOUT, Tmux, framed};
 use shenzhen_dash::action::Action;
 use shenzhen_dash::app::App;
 use shenzhen_dash::data::Dataset;
 use shenzhen_dash::headless::{render, to_text};
-use support::tmux::{BIN, EXIT_MARKER, SESSION, TIMEOUT, Tmux, framed};
 use unicode_width::UnicodeWidthStr;
 
 const FINAL: (u16, u16) = (120, 40);
@@ -170,8 +167,14 @@ fn a_resize_storm_with_keys_leaves_a_live_dashboard_that_fits_the_final_size() {
     check_final_frame(&tmux, &expected_frame(&pressed, FINAL));
     // `t` took effect too: the light theme paints a white (256-colour 231) background.
     let styled = tmux.run(&["capture-pane", "-p", "-e", "-t", SESSION]);
+    let terminal = emulate(&styled, FINAL.1, FINAL.0);
+    let screen = terminal.screen();
+    let white = (0..FINAL.1)
+        .flat_map(|y| (0..FINAL.0).map(move |x| (y, x)))
+        .filter_map(|(y, x)| screen.cell(y, x))
+        .any(|cell| cell.bgcolor() == vt100::Color::Idx(231));
     assert!(
-        styled.contains("48;5;231"),
+        white,
         "no light-theme background after t; the screen with escapes:\n{styled}"
     );
 

@@ -12,7 +12,7 @@ use shenzhen_dash::error::LoadError;
 
 const INVALID: &str = "tests/fixtures/invalid";
 const MINIMAL: &str = "tests/fixtures/valid/minimal.json";
-const MINIMAL_TEXT: &str = include_str!("fixtures/valid/minimal.json");
+const MINIMAL_TEXT: &str = include_str!("../fixtures/valid/minimal.json");
 
 /// Each fixture in `INVALID` and the full `Display` of the error it gives.
 const CASES: &[(&str, &str)] = &[

@@ -143,7 +143,7 @@ fn a_missing_year_is_a_dot_not_a_bar() {
 
 #[test]
 fn readme_snapshot_is_the_real_r_and_d_tab() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let block = readme
         .split("```text\n")
         .nth(1)
@@ -171,10 +171,8 @@ fn readme_screenshots_are_current() {
         ),
     ];
     for (file, args) in cases {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_shenzhen-dash"))
-            .arg("snapshot")
+        let output = crate::support::dashboard(&["snapshot"])
             .args(args)
-            .env_remove("NO_COLOR")
             .output()
             .unwrap();
         let path = format!("{}/docs/screenshots/{file}", env!("CARGO_MANIFEST_DIR"));

@@ -184,7 +184,7 @@ fn clicks_hit_the_tab_under_the_pointer() {
 
 #[test]
 fn readme_key_table_matches_the_key_table() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     for binding in BINDINGS {
         assert!(
             readme.contains(binding.description),

@@ -1,26 +1,20 @@
 //! End to end: the real `shenzhen-dash` binary in a real pseudo-terminal, driven through tmux by
-//! the harness in `tests/support/tmux.rs` (see there for how it works and how the terminal's
+//! the harness in `tests/it/support/tmux.rs` (see there for how it works and how the terminal's
 //! restoration is checked); and the binary with every stream piped, where it must not wait for
 //! a terminal.
 
-// tmux, `sh` and `stty` are Unix programs; `tests/cli.rs` runs the binary on every platform.
-#![cfg(unix)]
 #![allow(
     clippy::expect_used,
     reason = "a test harness: a failed expectation is a test failure, with its message"
 )]
 
-mod support;
-
-use std::io::Read;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::thread::sleep;
+use std::process::Command;
 use std::time::Instant;
 
-use support::tmux::{
-    BIN, CLEAN, Ending, HEIGHT, POLL, SESSION, TIMEOUT, Tmux, WIDTH, framed, on_overview,
+use crate::support::tmux::{
+    BIN, CLEAN, Ending, HEIGHT, SESSION, TIMEOUT, Tmux, WIDTH, framed, on_overview,
 };
+use crate::support::{self, dashboard, emulate};
 
 /// The GDP tab; its chart's title may be shortened with "…" at narrow widths.
 fn on_gdp(screen: &str) -> bool {
@@ -225,34 +219,21 @@ fn harness_catches_a_program_that_leaves_the_terminal_dirty() {
 }
 
 /// Runs the binary with every stream piped (stdin empty) and returns its status and output.
-/// Fails if it does not exit within `TIMEOUT`: it must never wait for input here.
+/// Fails if it does not exit within `support::TIMEOUT`: it must never wait for input here.
 fn run_piped(args: &[&str]) -> (Option<i32>, String, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let deadline = Instant::now() + TIMEOUT;
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("waiting for the binary") {
-            break status;
-        }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("the binary did not exit within {TIMEOUT:?} with its output piped");
-        }
-        sleep(POLL);
-    };
-    let mut stdout = String::new();
-    let mut stderr = String::new();
-    let mut out = child.stdout.take().expect("stdout is piped");
-    let mut err = child.stderr.take().expect("stderr is piped");
-    out.read_to_string(&mut stdout).expect("stdout is UTF-8");
-    err.read_to_string(&mut stderr).expect("stderr is UTF-8");
-    (status.code(), stdout, stderr)
+    let mut command = dashboard(args);
+    let started = Instant::now();
+    let output = command.output().expect("the binary starts");
+    assert!(
+        started.elapsed() < support::TIMEOUT,
+        "the binary did not exit within {:?} with its output piped",
+        support::TIMEOUT
+    );
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    )
 }
 
 #[test]
@@ -269,10 +250,8 @@ fn without_a_terminal_it_exits_2_and_says_why() {
 
 #[test]
 fn a_missing_data_file_exits_1_with_one_line_naming_it() {
-    let missing: PathBuf = std::env::temp_dir().join(format!(
-        "shenzhen-dash-e2e-{}-no-such-file.json",
-        std::process::id()
-    ));
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let missing = dir.path().join("no-such-file.json");
     assert!(!missing.exists());
     let path = missing.to_str().expect("the temp dir is UTF-8");
     let (code, stdout, stderr) = run_piped(&["--data", path]);
@@ -292,11 +271,8 @@ fn a_missing_data_file_exits_1_with_one_line_naming_it() {
 fn snapshot(theme: &str, tab: usize, format: &str) -> String {
     let size = format!("{WIDTH}x{HEIGHT}");
     let tab = tab.to_string();
-    let output = Command::new(BIN)
-        .args(["snapshot", "--theme", theme, "--size", &size, "--tab", &tab])
+    let output = dashboard(&["snapshot", "--theme", theme, "--size", &size, "--tab", &tab])
         .args(["--format", format])
-        .env_remove("NO_COLOR")
-        .env_remove("COLORTERM")
         .output()
         .expect("the binary starts");
     assert!(output.status.success(), "snapshot failed");
@@ -312,13 +288,6 @@ fn trimmed(screen: &str) -> String {
         .join("\n")
         .trim_end()
         .to_owned()
-}
-
-/// A screen's rows of text with SGR codes, as a terminal emulator (vt100) draws them.
-fn emulate(rows: &str) -> vt100::Parser {
-    let mut parser = vt100::Parser::new(HEIGHT, WIDTH, 0);
-    parser.process(rows.trim_end_matches('\n').replace('\n', "\r\n").as_bytes());
-    parser
 }
 
 /// The first cell whose look differs: its text, background, reverse and underline, and for
@@ -381,7 +350,10 @@ fn after_a_tour_the_terminal_shows_the_snapshot_colours_and_all() {
 
         let shown = tmux.run(&["capture-pane", "-p", "-e", "-N", "-t", SESSION]);
         let meant = snapshot(theme, 2, "ansi");
-        let difference = first_difference(emulate(&shown).screen(), emulate(&meant).screen());
+        let difference = first_difference(
+            emulate(&shown, HEIGHT, WIDTH).screen(),
+            emulate(&meant, HEIGHT, WIDTH).screen(),
+        );
         assert_eq!(difference, None, "theme {theme}");
         assert_eq!(tmux.quit_with("q"), CLEAN);
     }

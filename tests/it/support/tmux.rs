@@ -1,4 +1,4 @@
-//! The tmux harness of `tests/e2e.rs` and `tests/e2e_storm.rs`: the real `shenzhen-dash`
+//! The tmux harness of `tests/it/e2e.rs` and `tests/it/e2e_storm.rs`: the real `shenzhen-dash`
 //! binary in a real pseudo-terminal.
 //!
 //! Each test starts its own tmux server (`tmux -L <socket> -f /dev/null`, so no user
@@ -15,11 +15,10 @@
 //! pane is alive and its modes are exactly what the binary left behind: `alternate_on` must be 0
 //! and `cursor_flag` 1. Then the harness sends the newline, the wrapper exits with the binary's
 //! status, and `pane_dead_status` must be 0. The harness's own test,
-//! `harness_catches_a_program_that_leaves_the_terminal_dirty` in `tests/e2e.rs`, runs a shell
+//! `harness_catches_a_program_that_leaves_the_terminal_dirty` in `tests/it/e2e.rs`, runs a shell
 //! command that enters the alternate screen, hides the cursor, sets raw mode and exits 3, and
 //! checks that every one of those is reported.
 
-#![cfg(unix)]
 // Shared between test crates that each use only part of it: what one leaves unused is not dead.
 #![allow(dead_code)]
 #![allow(

@@ -23,8 +23,8 @@
 //! `PROPTEST_CASES` environment variable. Keep overflow checks on, or arithmetic overflow
 //! wraps silently instead of failing:
 //! `PROPTEST_CASES=5000 CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true cargo test --release --test
-//! robustness` (about three minutes on two cores). proptest writes the seed of any failure to
-//! `tests/robustness.proptest-regressions` and replays it first on the next run.
+//! it robustness::` (about three minutes on two cores). proptest writes the seed of any failure to
+//! `tests/it/robustness.proptest-regressions` and replays it first on the next run.
 
 #![allow(
     clippy::unwrap_used,
@@ -33,6 +33,7 @@
 )]
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -53,7 +54,7 @@ use shenzhen_dash::theme::{Colours, Theme, ThemeName};
 /// Cases per property unless `PROPTEST_CASES` says otherwise.
 const DEFAULT_CASES: u32 = 64;
 
-const MINIMAL: &str = include_str!("fixtures/valid/minimal.json");
+const MINIMAL: &str = include_str!("../fixtures/valid/minimal.json");
 
 /// The name parse errors must start with.
 const FILE: &str = "fuzz.json";
@@ -1225,27 +1226,16 @@ impl ByteMutation {
     }
 }
 
-static FILE_COUNTER: AtomicUsize = AtomicUsize::new(0);
-
-/// A file in the temporary directory, removed when dropped.
-struct TempFile(std::path::PathBuf);
-
-impl TempFile {
-    fn new(bytes: &[u8]) -> TempFile {
-        let path = std::env::temp_dir().join(format!(
-            "shenzhen-dash-robustness-{}-{}.json",
-            std::process::id(),
-            FILE_COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::write(&path, bytes).expect("the temporary directory is writable");
-        TempFile(path)
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
+/// `bytes` in a file of the temporary directory, removed when dropped.
+fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut file = tempfile::Builder::new()
+        .prefix("shenzhen-dash-robustness-")
+        .suffix(".json")
+        .tempfile()
+        .expect("the temporary directory is writable");
+    file.write_all(bytes)
+        .expect("the temporary directory is writable");
+    file
 }
 
 #[test]
@@ -1264,9 +1254,9 @@ fn mutated_dataset_bytes_are_loaded_or_refused_in_one_line() {
             for mutation in &mutations {
                 bytes = mutation.apply(bytes);
             }
-            let file = TempFile::new(&bytes);
-            let name = file.0.display().to_string();
-            let result = Dataset::from_file(&file.0);
+            let file = temp_file(&bytes);
+            let name = file.path().display().to_string();
+            let result = Dataset::from_file(file.path());
             let utf8 = std::str::from_utf8(&bytes);
             match result {
                 Ok(data) => {

@@ -1,0 +1,35 @@
+//! Code shared by the modules of the integration test binary: the binary as an `assert_cmd`
+//! command, and a terminal emulator (`vt100`) for what escape codes draw.
+
+// tmux, `sh` and `stty` are Unix programs; `cli` runs the binary on every platform.
+#[cfg(unix)]
+pub mod tmux;
+
+use std::ffi::OsStr;
+use std::time::Duration;
+
+/// How long one run of the binary may take. Generous for a loaded machine; a passing run takes
+/// milliseconds, and a mode that wrongly waits for a terminal fails instead of hanging.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The binary with `args`, an empty stdin, a deadline of [`TIMEOUT`], and an environment
+/// without the variables that change its output (`NO_COLOR`, `COLORTERM`) unless a test sets
+/// them.
+pub fn dashboard<S: AsRef<OsStr>>(args: &[S]) -> assert_cmd::Command {
+    let mut command = assert_cmd::cargo::cargo_bin_cmd!("shenzhen-dash");
+    command
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("COLORTERM")
+        .write_stdin("")
+        .timeout(TIMEOUT);
+    command
+}
+
+/// Rows of text with SGR codes (lines ending in `\n`), as a terminal emulator draws them on a
+/// screen of `rows`×`cols`.
+pub fn emulate(text: &str, rows: u16, cols: u16) -> vt100::Parser {
+    let mut parser = vt100::Parser::new(rows, cols, 0);
+    parser.process(text.trim_end_matches('\n').replace('\n', "\r\n").as_bytes());
+    parser
+}
