@@ -1,0 +1,434 @@
+//! Generated datasets: valid by construction, extreme in every other way (values, year spans,
+//! units and text), rendered in every view.
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use proptest::prelude::*;
+use proptest::sample::select;
+use proptest::test_runner::TestCaseError;
+use shenzhen_dash::action::Action;
+use shenzhen_dash::app::App;
+use shenzhen_dash::data::Dataset;
+use shenzhen_dash::derive::View;
+use shenzhen_dash::theme::Theme;
+
+use super::{FILE, config, render_checked, show_view, size, theme};
+
+#[derive(Debug, Clone)]
+struct GenPoint {
+    year: i32,
+    value: String,
+    confidence: &'static str,
+    flags: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone)]
+struct GenIndicator {
+    name: String,
+    points: Vec<GenPoint>,
+    breaks: Vec<i32>,
+}
+
+#[derive(Debug, Clone)]
+struct GenChart {
+    title: String,
+    line: bool,
+    /// Indices into the indicators (taken modulo their number).
+    series: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct GenTile {
+    indicator: usize,
+    label: Option<String>,
+    /// Compare with the point this many before the latest, if there is one.
+    since: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct GenPage {
+    title: String,
+    charts: Vec<GenChart>,
+    tiles: Vec<GenTile>,
+    growth: Vec<usize>,
+    highlights: bool,
+}
+
+#[derive(Debug, Clone)]
+struct GenDataset {
+    unit: String,
+    indicators: Vec<GenIndicator>,
+    events: Vec<i32>,
+    pages: Vec<GenPage>,
+}
+
+fn gen_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[A-Za-z &]{1,20}",
+        1 => Just(String::new()),
+        1 => select(vec![
+            "深圳市 GDP",
+            "Ünïcödé ñame",
+            "👩‍👩‍👧 family",
+            "e\u{301}\u{301}\u{301}",
+            "ｗｉｄｅ　ｔｉｔｌｅ",
+            "a\u{200d}b",
+            "\u{fe0f}",
+            "R&D · % of GDP",
+        ])
+        .prop_map(str::to_owned),
+        1 => (1usize..300).prop_map(|n| "Long ".repeat(n)),
+    ]
+}
+
+fn gen_unit() -> impl Strategy<Value = String> {
+    prop_oneof![
+        select(vec![
+            "%",
+            "% of GDP",
+            "bn CNY",
+            "count",
+            "",
+            "million",
+            "深圳元",
+            "% y/y",
+            "pts",
+            "index",
+        ])
+        .prop_map(str::to_owned),
+        (1usize..80).prop_map(|n| "u".repeat(n)),
+    ]
+}
+
+/// Values within validation's limits (finite, at most 1e15 in magnitude), extreme within them.
+/// Tiny ones matter: a later value divided by one (change and index views) can be infinite,
+/// or land just below `f64::MAX` (see `derived_values_near_f64_max_render` and
+/// `huge_negative_derived_bars_render`).
+fn gen_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        2 => select(vec![
+            "0", "-0", "0.0", "1", "-1", "1e15", "-1e15", "999999999999999.9", "0.000000000001",
+            "5e-324", "-5e-324", "1e-300", "2.2250738585072014e-308", "0.5", "-0.5",
+            "100.000000000000", "1234567.891", "1000000000000000", "-999999999999999",
+            "1.7976931348623157e-292", "-1e-306",
+        ])
+        .prop_map(str::to_owned),
+        2 => (-1e15f64..=1e15).prop_map(|v| format!("{v}")),
+        2 => (-1000i64..=1000).prop_map(|v| v.to_string()),
+        1 => (0u32..1000, 1u32..13).prop_map(|(v, d)| format!("{v}.{}", "0".repeat(d as usize))),
+        1 => (-1e15f64..=1e15).prop_map(|v| format!("{v:e}")),
+    ]
+}
+
+fn gen_points() -> impl Strategy<Value = Vec<GenPoint>> {
+    let span = select(vec![0i32, 1, 2, 5, 15, 60, 400]);
+    (1800i32..=2200, span)
+        .prop_flat_map(|(base, span)| {
+            let last = (base + span).min(2200);
+            prop::collection::btree_set(base..=last, 1..=16)
+        })
+        .prop_flat_map(|years| {
+            let count = years.len();
+            (
+                Just(years),
+                prop::collection::vec(
+                    (
+                        gen_value(),
+                        select(vec!["high", "medium", "low"]),
+                        prop::sample::subsequence(
+                            vec![
+                                "preliminary",
+                                "approximate",
+                                "rounded",
+                                "derived",
+                                "lower_bound",
+                            ],
+                            0..=5,
+                        ),
+                    ),
+                    count,
+                ),
+            )
+        })
+        .prop_map(|(years, values)| {
+            years
+                .into_iter()
+                .zip(values)
+                .map(|(year, (value, confidence, flags))| GenPoint {
+                    year,
+                    value,
+                    confidence,
+                    flags,
+                })
+                .collect()
+        })
+}
+
+fn gen_indicator() -> impl Strategy<Value = GenIndicator> {
+    (
+        gen_text(),
+        gen_points(),
+        prop::collection::vec(0usize..20, 0..=3),
+    )
+        .prop_map(|(name, points, breaks)| {
+            // Breaks at years around the points: inside, at the first, just after the last.
+            let first = points[0].year;
+            let breaks = breaks
+                .into_iter()
+                .map(|k| (first + k as i32).min(2200))
+                .collect();
+            GenIndicator {
+                name,
+                points,
+                breaks,
+            }
+        })
+}
+
+fn gen_page() -> impl Strategy<Value = GenPage> {
+    (
+        gen_text(),
+        prop::collection::vec(
+            (
+                gen_text(),
+                any::<bool>(),
+                prop::collection::vec(0usize..8, 1..=5),
+            )
+                .prop_map(|(title, line, series)| GenChart {
+                    title,
+                    line,
+                    series,
+                }),
+            0..=5,
+        ),
+        prop::collection::vec(
+            (
+                0usize..8,
+                proptest::option::of(gen_text()),
+                proptest::option::of(1usize..20),
+            )
+                .prop_map(|(indicator, label, since)| GenTile {
+                    indicator,
+                    label,
+                    since,
+                }),
+            0..=8,
+        ),
+        prop::collection::vec(0usize..8, 0..=3),
+        any::<bool>(),
+    )
+        .prop_map(|(title, charts, mut tiles, growth, highlights)| {
+            if charts.is_empty() && tiles.is_empty() {
+                tiles.push(GenTile {
+                    indicator: 0,
+                    label: None,
+                    since: None,
+                });
+            }
+            GenPage {
+                title,
+                charts,
+                tiles,
+                growth,
+                highlights,
+            }
+        })
+}
+
+fn gen_dataset() -> impl Strategy<Value = GenDataset> {
+    (
+        gen_unit(),
+        prop::collection::vec(gen_indicator(), 1..=4),
+        prop::collection::vec(1800i32..=2200, 0..=4),
+        prop::collection::vec(gen_page(), 1..=8),
+    )
+        .prop_map(|(unit, indicators, events, pages)| GenDataset {
+            unit,
+            indicators,
+            events,
+            pages,
+        })
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).expect("strings serialise")
+}
+
+impl GenDataset {
+    /// The dataset as a JSON file that should pass validation.
+    #[allow(clippy::too_many_lines, reason = "one JSON section after another")]
+    fn to_json(&self) -> String {
+        let n = self.indicators.len();
+        let mut out = String::from("{\n  \"city\": \"Gen City\",\n  \"title\": \"Generated\",\n");
+        out.push_str("  \"indicators\": [\n");
+        for (i, indicator) in self.indicators.iter().enumerate() {
+            let points: Vec<String> = indicator
+                .points
+                .iter()
+                .map(|p| {
+                    let flags: Vec<String> = p.flags.iter().map(|f| json_string(f)).collect();
+                    format!(
+                        "{{\"year\": {}, \"value\": {}, \"confidence\": \"{}\", \"flags\": [{}], \"sources\": [\"S1\"], \"note\": \"n\"}}",
+                        p.year,
+                        p.value,
+                        p.confidence,
+                        flags.join(", ")
+                    )
+                })
+                .collect();
+            let breaks: Vec<String> = indicator
+                .breaks
+                .iter()
+                .map(|y| format!("{{\"year\": {y}, \"label\": \"method change\"}}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "    {{\"id\": \"i{i}\", \"name\": {}, \"unit\": {}, \"scope\": \"city\", \"definition\": \"d\", \"breaks\": [{}], \"points\": [{}]}}{}",
+                json_string(&indicator.name),
+                json_string(&self.unit),
+                breaks.join(", "),
+                points.join(", "),
+                if i + 1 < n { "," } else { "" }
+            );
+        }
+        out.push_str("  ],\n  \"events\": [");
+        let events: Vec<String> = self
+            .events
+            .iter()
+            .map(|y| {
+                format!("{{\"date\": \"{y}\", \"label\": \"event {y}\", \"sources\": [\"S1\"]}}")
+            })
+            .collect();
+        out.push_str(&events.join(", "));
+        out.push_str("],\n  \"highlights\": [{\"id\": \"h1\", \"text\": \"A checked fact with a long text that wraps over several lines when the window is narrow\", \"value\": 1, \"unit\": \"x\", \"as_of\": \"2020\", \"confidence\": \"high\", \"sources\": [\"S1\", \"S2\"]}],\n");
+        out.push_str("  \"sources\": [{\"id\": \"S1\", \"title\": \"Bulletin\", \"publisher\": \"Bureau\", \"date\": \"2020-01-01\", \"url\": \"https://example.org/a\"}, {\"id\": \"S2\", \"title\": \"深圳统计\"}],\n");
+        out.push_str("  \"pages\": [\n");
+        for (p, page) in self.pages.iter().enumerate() {
+            let charts: Vec<String> = page
+                .charts
+                .iter()
+                .map(|c| {
+                    let series: Vec<String> = c
+                        .series
+                        .iter()
+                        .map(|s| format!("{{\"indicator\": \"i{}\"}}", s % n))
+                        .collect();
+                    format!(
+                        "{{\"title\": {}, \"kind\": \"{}\", \"series\": [{}]}}",
+                        json_string(&c.title),
+                        if c.line { "line" } else { "bar" },
+                        series.join(", ")
+                    )
+                })
+                .collect();
+            let tiles: Vec<String> = page
+                .tiles
+                .iter()
+                .map(|t| {
+                    let indicator = &self.indicators[t.indicator % n];
+                    let points = &indicator.points;
+                    let since = t
+                        .since
+                        .filter(|back| *back < points.len())
+                        .map(|back| points[points.len() - 1 - back].year);
+                    let mut tile = format!("{{\"indicator\": \"i{}\"", t.indicator % n);
+                    if let Some(label) = &t.label {
+                        let _ = write!(tile, ", \"label\": {}", json_string(label));
+                    }
+                    if let Some(year) = since {
+                        let _ = write!(tile, ", \"since\": {year}");
+                    }
+                    tile.push('}');
+                    tile
+                })
+                .collect();
+            let growth: Vec<String> = page
+                .growth
+                .iter()
+                .map(|g| format!("\"i{}\"", g % n))
+                .collect();
+            let _ = writeln!(
+                out,
+                "    {{\"id\": \"p{p}\", \"title\": {}, \"tiles\": [{}], \"highlights\": [{}], \"growth\": [{}], \"charts\": [{}]}}{}",
+                json_string(&page.title),
+                tiles.join(", "),
+                if page.highlights { "\"h1\"" } else { "" },
+                growth.join(", "),
+                charts.join(", "),
+                if p + 1 < self.pages.len() { "," } else { "" }
+            );
+        }
+        out.push_str("  ]\n}\n");
+        out
+    }
+}
+
+proptest! {
+    // Each case renders dozens of frames, so shrinking is slow: it is cut short, and a
+    // failure carries the dataset's JSON, which reproduces it.
+    #![proptest_config(ProptestConfig { max_shrink_time: 60_000, ..config() })]
+
+    #[test]
+    fn generated_valid_datasets_render(
+        dataset in gen_dataset(),
+        ascii in any::<bool>(),
+        theme in theme(),
+        cursor in select(vec![None, Some(Action::FirstYear), Some(Action::LastYear), Some(Action::PrevYear)]),
+        overlay in select(vec![None, Some(Action::ToggleSources), Some(Action::ToggleHelp)]),
+        (width, height) in size(),
+    ) {
+        let text = dataset.to_json();
+        let data = match Dataset::parse(&text, FILE) {
+            Ok(data) => data,
+            Err(err) => {
+                return Err(TestCaseError::fail(format!(
+                    "the generator made an invalid dataset ({err}):\n{text}"
+                )));
+            }
+        };
+        let now = Instant::now();
+        for tab in 0..data.pages.len() {
+            for view in [View::Levels, View::Change, View::Index] {
+                let mut app = App::new(data.clone()).with_tab(tab);
+                app.ascii = ascii;
+                app.colours = theme.1;
+                app.theme = Theme::pick(theme.0, theme.1);
+                if let Some(action) = cursor {
+                    app.update(action, now);
+                    if action == Action::PrevYear {
+                        // The cursor one year in from the last: a year that may be a gap.
+                        app.update(Action::PrevYear, now);
+                    }
+                }
+                show_view(&mut app, view, now);
+                if let Some(action) = overlay {
+                    app.update(action, now);
+                }
+                for (w, h) in [(width, height), (80, 24)] {
+                    // A panic becomes a failure that says where, with the dataset to reproduce it.
+                    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        render_checked(&app, w, h)
+                    }));
+                    match checked {
+                        Ok(result) => {
+                            result?;
+                        }
+                        Err(panic) => {
+                            let message = panic
+                                .downcast_ref::<String>()
+                                .map(String::as_str)
+                                .or_else(|| panic.downcast_ref::<&str>().copied())
+                                .unwrap_or("?");
+                            return Err(TestCaseError::fail(format!(
+                                "rendering panicked ({message}) on tab {tab}, {view:?} view, \
+                                 cursor {cursor:?}, overlay {overlay:?}, ascii {ascii}, at {w}×{h}; \
+                                 the dataset:\n{text}"
+                            )));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
