@@ -13,7 +13,6 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::LoadError;
-pub use validate::Problem;
 pub use value::Value;
 
 /// The Shenzhen dataset compiled into the binary, built from `data/reference` and
@@ -270,6 +269,7 @@ impl Dataset {
             return Err(LoadError::TooLarge {
                 file: name,
                 bytes: meta.len(),
+                limit: MAX_FILE_BYTES,
             });
         }
         // A pipe or device (`/dev/zero`) reports no size: stop reading past the limit.
@@ -281,6 +281,7 @@ impl Dataset {
             return Err(LoadError::TooLarge {
                 file: name,
                 bytes: bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
             });
         }
         let text = String::from_utf8(bytes).map_err(|err| LoadError::NotUtf8 {

@@ -7,8 +7,8 @@
 
 use std::path::Path;
 
-use shenzhen_dash::data::{Dataset, MAX_FILE_BYTES, Problem};
-use shenzhen_dash::error::LoadError;
+use shenzhen_dash::data::{Dataset, MAX_FILE_BYTES};
+use shenzhen_dash::error::{LoadError, Problem};
 
 const INVALID: &str = "tests/fixtures/invalid";
 const MINIMAL: &str = "tests/fixtures/valid/minimal.json";

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::{ChartSpec, Dataset, Indicator, Page};
+use crate::error::Problem;
 use crate::text::{first_unsafe, is_unsafe, sanitize};
 
 /// The earliest and latest year a point, break or tile may name.
@@ -12,20 +13,6 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 /// Larger magnitudes are typos, not statistics.
 const MAX_MAGNITUDE: f64 = 1e15;
-
-/// One thing wrong with a dataset, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// JSON path such as `indicators[3].points[7].year`.
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
 
 /// Every problem found, in file order; empty when the dataset is good.
 pub fn validate(data: &Dataset) -> Vec<Problem> {
