@@ -3,6 +3,7 @@
 
 #[cfg(test)]
 mod reproducible;
+mod resolve;
 mod validate;
 mod value;
 
@@ -13,6 +14,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::LoadError;
+pub use resolve::{Ref, Target};
 pub use value::Value;
 
 /// The Shenzhen dataset compiled into the binary, built from `data/reference` and
@@ -76,7 +78,7 @@ pub struct Point {
     pub confidence: Confidence,
     #[serde(default)]
     pub flags: Vec<Flag>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Ref<Source>>,
     #[serde(default)]
     pub note: String,
 }
@@ -157,7 +159,7 @@ pub struct Event {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: String,
     pub label: String,
-    pub sources: Vec<String>,
+    pub sources: Vec<Ref<Source>>,
 }
 
 impl Event {
@@ -177,7 +179,7 @@ pub struct Highlight {
     pub unit: String,
     pub as_of: String,
     pub confidence: Confidence,
-    pub sources: Vec<String>,
+    pub sources: Vec<Ref<Source>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -204,12 +206,12 @@ pub struct Page {
     /// Headline figures, each with a small trend.
     #[serde(default)]
     pub tiles: Vec<Tile>,
-    /// Ids of highlights shown below the tiles.
+    /// Highlights shown below the tiles.
     #[serde(default)]
-    pub highlights: Vec<String>,
+    pub highlights: Vec<Ref<Highlight>>,
     /// Indicators whose compound annual growth (first to last year with data) is stated.
     #[serde(default)]
-    pub growth: Vec<String>,
+    pub growth: Vec<Ref<Indicator>>,
     #[serde(default)]
     pub charts: Vec<ChartSpec>,
 }
@@ -218,7 +220,7 @@ pub struct Page {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tile {
-    pub indicator: String,
+    pub indicator: Ref<Indicator>,
     pub label: Option<String>,
     /// Compare the latest value with this year; without it, with the point before the latest.
     pub since: Option<i32>,
@@ -242,7 +244,7 @@ pub enum ChartKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesSpec {
-    pub indicator: String,
+    pub indicator: Ref<Indicator>,
     /// Legend text; the indicator's name when absent.
     pub label: Option<String>,
 }
@@ -323,6 +325,7 @@ impl Dataset {
             for indicator in &mut dataset.indicators {
                 indicator.points.sort_by_key(|p| p.year);
             }
+            resolve::resolve(&mut dataset);
             Ok(dataset)
         } else {
             Err(LoadError::Invalid {
@@ -332,12 +335,10 @@ impl Dataset {
         }
     }
 
+    /// The indicator with this id: for validation and tests. A loaded dataset's pages hold
+    /// resolved references instead ([`Dataset::get`]).
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
-    }
-
-    pub fn highlight(&self, id: &str) -> Option<&Highlight> {
-        self.highlights.iter().find(|h| h.id == id)
     }
 
     /// The first and last year with any point.
@@ -347,18 +348,19 @@ impl Dataset {
 
     /// Each indicator a page shows, once, in the order it first appears: tiles, then charts.
     pub fn page_indicators(&self, page: &Page) -> Vec<&Indicator> {
-        let ids = page.tiles.iter().map(|t| t.indicator.as_str()).chain(
-            page.charts
-                .iter()
-                .flat_map(|c| c.series.iter().map(|s| s.indicator.as_str())),
-        );
-        let mut seen: Vec<&Indicator> = Vec::new();
-        for indicator in ids.filter_map(|id| self.indicator(id)) {
-            if !seen.iter().any(|i| i.id == indicator.id) {
+        let series = page.charts.iter().flat_map(|c| &c.series);
+        let refs = page
+            .tiles
+            .iter()
+            .map(|t| &t.indicator)
+            .chain(series.map(|s| &s.indicator));
+        let mut seen: Vec<&Ref<Indicator>> = Vec::new();
+        for indicator in refs {
+            if !seen.contains(&indicator) {
                 seen.push(indicator);
             }
         }
-        seen
+        seen.into_iter().map(|r| self.get(r)).collect()
     }
 
     /// How many sources are cited anywhere, for the footer's "N sources".
@@ -368,7 +370,7 @@ impl Dataset {
             .flat_map(|p| &p.sources)
             .chain(self.events.iter().flat_map(|e| &e.sources))
             .chain(self.highlights.iter().flat_map(|h| &h.sources))
-            .map(String::as_str)
+            .map(Ref::id)
             .collect();
         cited.len()
     }

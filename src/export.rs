@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::data::{Dataset, Flag, Indicator, Point};
+use crate::data::{Dataset, Flag, Indicator, Point, Ref, Source};
 
 /// The CSV header, also the JSON objects' keys.
 pub const COLUMNS: [&str; 7] = [
@@ -51,7 +51,7 @@ fn write_csv<'a>(
             &indicator.unit,
             point.confidence.name(),
             &flags(&point.flags).join(";"),
-            &point.sources.join(";"),
+            &Ref::join(&point.sources, ";"),
         ])?;
     }
     csv.flush()
@@ -66,7 +66,7 @@ struct Row<'a> {
     unit: &'a str,
     confidence: &'static str,
     flags: Vec<&'static str>,
-    sources: &'a [String],
+    sources: &'a [Ref<Source>],
 }
 
 fn write_json<'a>(

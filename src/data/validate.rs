@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{ChartSpec, Dataset, Indicator, Page};
+use super::{ChartSpec, Dataset, Indicator, Page, Ref, Source};
 use crate::error::Problem;
 use crate::text::{first_unsafe, is_unsafe, sanitize};
 
@@ -170,13 +170,13 @@ impl Checker<'_> {
         }
     }
 
-    fn cites(&mut self, path: Path, sources: &[String]) {
+    fn cites(&mut self, path: Path, sources: &[Ref<Source>]) {
         let list = path.field("sources");
         if sources.is_empty() {
             self.problem(list, "cites no source".to_owned());
         }
-        for (i, id) in sources.iter().enumerate() {
-            if !self.sources.contains(id.as_str()) {
+        for (i, id) in sources.iter().map(Ref::id).enumerate() {
+            if !self.sources.contains(id) {
                 self.text(list.at(i), id);
                 self.problem(
                     list.at(i),
@@ -236,8 +236,8 @@ impl Checker<'_> {
             if let Some(label) = &tile.label {
                 self.text(at.field("label"), label);
             }
-            match data.indicator(&tile.indicator) {
-                None => self.unknown_indicator(at, &tile.indicator),
+            match data.indicator(tile.indicator.id()) {
+                None => self.unknown_indicator(at, tile.indicator.id()),
                 Some(indicator) => {
                     let latest = indicator.points.iter().map(|p| p.year).max();
                     if let Some(since) = tile.since
@@ -262,7 +262,7 @@ impl Checker<'_> {
             }
         }
         let growth = path.field("growth");
-        for (i, id) in page.growth.iter().enumerate() {
+        for (i, id) in page.growth.iter().map(Ref::id).enumerate() {
             if data.indicator(id).is_none() {
                 self.problem(
                     growth.at(i),
@@ -271,8 +271,8 @@ impl Checker<'_> {
             }
         }
         let highlights = path.field("highlights");
-        for (i, id) in page.highlights.iter().enumerate() {
-            if data.highlight(id).is_none() {
+        for (i, id) in page.highlights.iter().map(Ref::id).enumerate() {
+            if !data.highlights.iter().any(|h| h.id == id) {
                 self.problem(
                     highlights.at(i),
                     format!("unknown highlight id \"{}\"", sanitize(id)),
@@ -297,8 +297,8 @@ impl Checker<'_> {
             if let Some(label) = &series.label {
                 self.text(at.field("label"), label);
             }
-            let Some(indicator) = data.indicator(&series.indicator) else {
-                self.unknown_indicator(at, &series.indicator);
+            let Some(indicator) = data.indicator(series.indicator.id()) else {
+                self.unknown_indicator(at, series.indicator.id());
                 continue;
             };
             match unit {
