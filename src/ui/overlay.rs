@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, wrap};
-use crate::action::BINDINGS;
+use crate::action::{BINDINGS, Binding};
 use crate::app::Overlay;
 use crate::data::{Indicator, Page, Ref, Source};
 
@@ -40,12 +40,14 @@ fn panel(ctx: &Ctx, title: String, width: u16, height: u16, area: Rect, buf: &mu
 
 fn render_help(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    let key_width = BINDINGS.iter().map(|b| b.label.width()).max().unwrap_or(0);
+    let labels: Vec<String> = BINDINGS.iter().map(Binding::label).collect();
+    let key_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     let mut lines: Vec<Line> = BINDINGS
         .iter()
-        .map(|binding| {
+        .zip(&labels)
+        .map(|(binding, label)| {
             Line::from(vec![
-                Span::styled(format!(" {:<key_width$}  ", binding.label), theme.key),
+                Span::styled(format!(" {label:<key_width$}  "), theme.key),
                 Span::styled(binding.description, theme.text),
             ])
         })
