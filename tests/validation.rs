@@ -86,6 +86,10 @@ const CASES: &[(&str, &str)] = &[
         "bad_event_date.json",
         "tests/fixtures/invalid/bad_event_date.json: events[0].date: expected a date as YYYY, YYYY-MM or YYYY-MM-DD",
     ),
+    (
+        "event_date_not_a_day.json",
+        "tests/fixtures/invalid/event_date_not_a_day.json: events[1].date: no such day: 2021-02 has 28 days",
+    ),
     // Structure.
     (
         "empty_series.json",

@@ -32,11 +32,8 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     for (i, event) in data.events.iter().enumerate() {
         let path = Path::Root("events").at(i);
         check.text(path.field("label"), &event.label);
-        if !valid_date(&event.date) {
-            check.problem(
-                path.field("date"),
-                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD".to_owned(),
-            );
+        if let Some(message) = date_problem(&event.date) {
+            check.problem(path.field("date"), message);
         }
         check.cites(path, &event.sources);
     }
@@ -323,32 +320,97 @@ impl Checker<'_> {
     }
 }
 
-fn valid_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let number = |part: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
-        part.len() == len
-            && part.bytes().all(|b| b.is_ascii_digit())
-            && part.parse().is_ok_and(|n| range.contains(&n))
+/// What is wrong with an event's date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if anything.
+fn date_problem(date: &str) -> Option<String> {
+    let number = |part: &str, len: usize| -> Option<i32> {
+        let digits = part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| part.parse().ok()).flatten()
     };
-    match parts.as_slice() {
-        [y] => number(y, 4, 1800..=2200),
-        [y, m] => number(y, 4, 1800..=2200) && number(m, 2, 1..=12),
-        [y, m, d] => number(y, 4, 1800..=2200) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
-        _ => false,
+    let parts: Vec<Option<i32>> = date
+        .split('-')
+        .enumerate()
+        .map(|(i, part)| number(part, if i == 0 { 4 } else { 2 }))
+        .collect();
+    let (year, month, day) = match parts.as_slice() {
+        [Some(y)] => (*y, 1, 1),
+        [Some(y), Some(m)] => (*y, *m, 1),
+        [Some(y), Some(m), Some(d)] => (*y, *m, *d),
+        _ => (0, 0, 0),
+    };
+    if !YEARS.contains(&year) || !(1..=12).contains(&month) || day < 1 {
+        return Some("expected a date as YYYY, YYYY-MM or YYYY-MM-DD".to_owned());
+    }
+    let days = days_in_month(year, month);
+    (day > days).then(|| format!("no such day: {year}-{month:02} has {days} days"))
+}
+
+fn days_in_month(year: i32, month: i32) -> i32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::valid_date;
+    use super::date_problem;
+
+    const SHAPE: &str = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD";
 
     #[test]
     fn dates_take_three_shapes() {
-        assert!(valid_date("1980"));
-        assert!(valid_date("1980-08"));
-        assert!(valid_date("2021-03-01"));
-        assert!(!valid_date("2021-13"));
-        assert!(!valid_date("21-03-01"));
-        assert!(!valid_date("2021/03/01"));
+        for good in ["1980", "1980-08", "2021-03-01", "1800", "2200-12-31"] {
+            assert_eq!(date_problem(good), None, "{good}");
+        }
+        for bad in [
+            "2021-13",
+            "2021-00",
+            "2021-01-00",
+            "21-03-01",
+            "2021/03/01",
+            "2021-3-01",
+            "2021-03-1",
+            "2021-03-01-01",
+            "1799",
+            "2201-01",
+            "",
+            "2021-",
+        ] {
+            assert_eq!(date_problem(bad).as_deref(), Some(SHAPE), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_day_must_be_in_its_month() {
+        for good in [
+            "2021-01-31",
+            "2021-02-28",
+            "2020-02-29",
+            "2000-02-29",
+            "2021-03-31",
+            "2021-04-30",
+            "2021-12-31",
+        ] {
+            assert_eq!(date_problem(good), None, "{good}");
+        }
+        for (bad, days) in [
+            ("2021-02-31", "2021-02 has 28 days"),
+            ("2021-02-29", "2021-02 has 28 days"),
+            ("1900-02-29", "1900-02 has 28 days"),
+            ("2024-02-30", "2024-02 has 29 days"),
+            ("2021-04-31", "2021-04 has 30 days"),
+            ("2021-06-31", "2021-06 has 30 days"),
+            ("2021-09-31", "2021-09 has 30 days"),
+            ("2021-11-31", "2021-11 has 30 days"),
+            ("2021-01-32", "2021-01 has 31 days"),
+        ] {
+            assert_eq!(
+                date_problem(bad),
+                Some(format!("no such day: {days}")),
+                "{bad}"
+            );
+        }
     }
 }
