@@ -64,13 +64,107 @@ const fn char(c: char) -> Key {
 #[derive(Debug)]
 pub struct Binding {
     pub keys: &'static [Key],
-    /// What the keys do. `None` marks the `1`–`9` row, whose tab comes from the digit.
-    pub action: Option<Action>,
-    /// The keys as shown to the user; the first word is the footer's hint.
-    pub label: &'static str,
+    /// What the keys do. A row bound to a tab counts from it: its second key shows the next
+    /// tab, and so on, so `1`–`9` show tabs 1 to 9.
+    pub action: Action,
     pub description: &'static str,
-    /// The footer's short hint, `(keys, words)`, for the bindings it has room to show.
-    pub hint: Option<(&'static str, &'static str)>,
+    /// The footer's short hint, for the bindings it has room to show.
+    pub hint: Option<Hint>,
+}
+
+/// A footer hint: the row's first key, after the first key of the row bound to `with`.
+#[derive(Debug, Clone, Copy)]
+pub struct Hint {
+    pub words: &'static str,
+    pub with: Option<Action>,
+}
+
+const fn hint(words: &'static str) -> Hint {
+    Hint { words, with: None }
+}
+
+impl Key {
+    /// How the key is written in help, the footer and the README: `→`, `PgDn`, `C-c`.
+    pub fn label(self) -> String {
+        let name = match self.0 {
+            KeyCode::Right => "→",
+            KeyCode::Left => "←",
+            KeyCode::Down => "↓",
+            KeyCode::Up => "↑",
+            KeyCode::Tab => "Tab",
+            KeyCode::BackTab => "S-Tab",
+            KeyCode::PageDown => "PgDn",
+            KeyCode::PageUp => "PgUp",
+            KeyCode::Home => "Home",
+            KeyCode::End => "End",
+            KeyCode::Esc => "Esc",
+            KeyCode::Char(' ') => "Space",
+            KeyCode::Char(c) => &c.to_string(),
+            other => &format!("{other:?}"),
+        };
+        if self.1.contains(KeyModifiers::CONTROL) {
+            format!("C-{name}")
+        } else {
+            name.to_owned()
+        }
+    }
+
+    /// Whether this key is the character after `previous`'s, with the same modifiers.
+    fn follows(self, previous: Key) -> bool {
+        match (previous.0, self.0) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => {
+                u32::from(b) == u32::from(a) + 1 && self.1 == previous.1
+            }
+            _ => false,
+        }
+    }
+
+    /// Shift is implied by an upper-case character, `%`, `?` or BackTab: never required.
+    fn unshifted(self) -> Key {
+        Key(self.0, self.1 - KeyModifiers::SHIFT)
+    }
+}
+
+impl Binding {
+    /// The keys as shown to the user; a run of consecutive characters reads as a range, `1–9`.
+    pub fn label(&self) -> String {
+        let mut parts = Vec::new();
+        let mut keys = self.keys.iter().copied().peekable();
+        while let Some(first) = keys.next() {
+            let mut last = first;
+            while let Some(next) = keys.next_if(|k| k.follows(last)) {
+                last = next;
+            }
+            parts.push(if last == first {
+                first.label()
+            } else {
+                format!("{}–{}", first.label(), last.label())
+            });
+        }
+        parts.join(" ")
+    }
+
+    /// The footer's hint, `(keys, words)`, for the rows that have one.
+    pub fn hint(&self) -> Option<(String, &'static str)> {
+        let hint = self.hint?;
+        let mut keys: String = hint
+            .with
+            .iter()
+            .flat_map(|with| BINDINGS.iter().filter(move |b| b.action == *with))
+            .filter_map(|b| b.keys.first())
+            .map(|k| k.label())
+            .collect();
+        keys.push_str(&self.keys.first()?.label());
+        Some((keys, hint.words))
+    }
+
+    /// The action of the row's `n`th key.
+    fn action_of(&self, n: usize) -> Action {
+        match self.action {
+            Action::GoToTab(first) => Action::GoToTab(first + n),
+            action => action,
+        }
+    }
 }
 
 const DIGITS: [Key; 9] = [
@@ -94,128 +188,116 @@ pub const BINDINGS: &[Binding] = &[
             key(KeyCode::Tab),
             key(KeyCode::PageDown),
         ],
-        action: Some(Action::NextTab),
-        label: "→ l Tab PgDn",
+        action: Action::NextTab,
         description: "next tab",
-        hint: Some(("←→", "tabs")),
+        hint: Some(Hint {
+            words: "tabs",
+            with: Some(Action::PrevTab),
+        }),
     },
     Binding {
         keys: &[
             key(KeyCode::Left),
             char('h'),
-            Key(KeyCode::BackTab, KeyModifiers::SHIFT),
             key(KeyCode::BackTab),
             key(KeyCode::PageUp),
         ],
-        action: Some(Action::PrevTab),
-        label: "← h S-Tab PgUp",
+        action: Action::PrevTab,
         description: "previous tab",
         hint: None,
     },
     Binding {
         keys: &DIGITS,
-        action: None,
-        label: "1–9",
+        action: Action::GoToTab(0),
         description: "jump to tab",
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Down), char('j')],
-        action: Some(Action::NextYear),
-        label: "↓ j",
+        action: Action::NextYear,
         description: "year cursor: later",
-        hint: Some(("↑↓", "year")),
+        hint: Some(Hint {
+            words: "year",
+            with: Some(Action::PrevYear),
+        }),
     },
     Binding {
         keys: &[key(KeyCode::Up), char('k')],
-        action: Some(Action::PrevYear),
-        label: "↑ k",
+        action: Action::PrevYear,
         description: "year cursor: earlier",
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Home)],
-        action: Some(Action::FirstYear),
-        label: "Home",
+        action: Action::FirstYear,
         description: "first year",
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::End)],
-        action: Some(Action::LastYear),
-        label: "End",
+        action: Action::LastYear,
         description: "last year",
         hint: None,
     },
     Binding {
         keys: &[char('s')],
-        action: Some(Action::ToggleSources),
-        label: "s",
+        action: Action::ToggleSources,
         description: "sources",
-        hint: Some(("s", "sources")),
+        hint: Some(hint("sources")),
     },
     Binding {
         keys: &[char('%')],
-        action: Some(Action::ToggleChange),
-        label: "%",
+        action: Action::ToggleChange,
         description: "levels / year-on-year change",
         hint: None,
     },
     Binding {
         keys: &[char('i')],
-        action: Some(Action::ToggleIndex),
-        label: "i",
+        action: Action::ToggleIndex,
         description: "levels / index (first year = 100)",
         hint: None,
     },
     Binding {
         keys: &[char('t')],
-        action: Some(Action::CycleTheme),
-        label: "t",
+        action: Action::CycleTheme,
         description: "theme: dark, light, mono",
         hint: None,
     },
     Binding {
         keys: &[char('g')],
-        action: Some(Action::ToggleAscii),
-        label: "g",
+        action: Action::ToggleAscii,
         description: "plain ASCII glyphs",
         hint: None,
     },
     Binding {
         keys: &[char('a')],
-        action: Some(Action::ToggleAutoplay),
-        label: "a",
+        action: Action::ToggleAutoplay,
         description: "autoplay on / off",
         hint: None,
     },
     Binding {
         keys: &[char(' ')],
-        action: Some(Action::PauseAutoplay),
-        label: "Space",
+        action: Action::PauseAutoplay,
         description: "pause / resume autoplay",
         hint: None,
     },
     Binding {
         keys: &[char('?')],
-        action: Some(Action::ToggleHelp),
-        label: "?",
+        action: Action::ToggleHelp,
         description: "help",
-        hint: Some(("?", "help")),
+        hint: Some(hint("help")),
     },
     Binding {
         keys: &[key(KeyCode::Esc)],
-        action: Some(Action::Back),
-        label: "Esc",
+        action: Action::Back,
         description: "close overlay, or quit",
         hint: None,
     },
     Binding {
         keys: &[char('q'), Key(KeyCode::Char('c'), KeyModifiers::CONTROL)],
-        action: Some(Action::Quit),
-        label: "q C-c",
+        action: Action::Quit,
         description: "quit",
-        hint: Some(("q", "quit")),
+        hint: Some(hint("quit")),
     },
 ];
 
@@ -231,21 +313,14 @@ pub fn from_event(event: &Event, tab_at: impl Fn(u16, u16) -> Option<usize>) -> 
 
 /// The action bound to a key press; `Unbound` for any other key.
 pub fn from_key(event: KeyEvent) -> Action {
-    // Shift is implied by an upper-case character, `%`, `?` or BackTab: never require it.
-    let modifiers = event.modifiers - KeyModifiers::SHIFT;
-    let bound = |k: &Key| k.0 == event.code && k.1 - KeyModifiers::SHIFT == modifiers;
+    let pressed = Key(event.code, event.modifiers).unshifted();
     BINDINGS
         .iter()
-        .find(|binding| binding.keys.iter().any(bound))
-        .map_or(Action::Unbound, |binding| {
-            match (binding.action, event.code) {
-                (Some(action), _) => action,
-                (None, KeyCode::Char(digit)) => {
-                    Action::GoToTab(digit.to_digit(10).map_or(0, |d| d as usize - 1))
-                }
-                (None, _) => Action::Unbound,
-            }
+        .find_map(|binding| {
+            let n = binding.keys.iter().position(|k| k.unshifted() == pressed)?;
+            Some(binding.action_of(n))
         })
+        .unwrap_or(Action::Unbound)
 }
 
 fn from_mouse(mouse: MouseEvent, tab_at: impl Fn(u16, u16) -> Option<usize>) -> Option<Action> {
@@ -365,6 +440,93 @@ mod tests {
             press(KeyCode::Char('x'), KeyModifiers::NONE),
             Some(Action::Unbound)
         );
+    }
+
+    #[test]
+    fn help_labels_are_written_from_the_keys() {
+        let labels: Vec<String> = BINDINGS.iter().map(Binding::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "→ l Tab PgDn",
+                "← h S-Tab PgUp",
+                "1–9",
+                "↓ j",
+                "↑ k",
+                "Home",
+                "End",
+                "s",
+                "%",
+                "i",
+                "t",
+                "g",
+                "a",
+                "Space",
+                "?",
+                "Esc",
+                "q C-c",
+            ]
+        );
+    }
+
+    #[test]
+    fn only_a_run_of_following_characters_reads_as_a_range() {
+        let binding = |keys: Vec<Key>| Binding {
+            keys: keys.leak(),
+            action: Action::Quit,
+            description: "",
+            hint: None,
+        };
+        assert_eq!(binding(vec![char('a'), char('b')]).label(), "a–b");
+        assert_eq!(binding(vec![char('a'), char('c')]).label(), "a c");
+        assert_eq!(binding(vec![char('b'), char('a')]).label(), "b a");
+        let control_b = Key(KeyCode::Char('b'), KeyModifiers::CONTROL);
+        assert_eq!(binding(vec![char('a'), control_b]).label(), "a C-b");
+        assert_eq!(
+            binding(vec![key(KeyCode::Up), key(KeyCode::Down)]).label(),
+            "↑ ↓"
+        );
+    }
+
+    #[test]
+    fn footer_hints_are_written_from_the_keys() {
+        let hints: Vec<(String, &str)> = BINDINGS.iter().filter_map(Binding::hint).collect();
+        let hints: Vec<(&str, &str)> = hints.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+        assert_eq!(
+            hints,
+            [
+                ("←→", "tabs"),
+                ("↑↓", "year"),
+                ("s", "sources"),
+                ("?", "help"),
+                ("q", "quit")
+            ]
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let keys: Vec<Key> = BINDINGS
+            .iter()
+            .flat_map(|b| b.keys)
+            .map(|k| k.unshifted())
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(key), "{} is bound twice", key.label());
+        }
+    }
+
+    #[test]
+    fn every_key_in_the_table_does_what_its_row_says() {
+        for binding in BINDINGS {
+            for (n, key) in binding.keys.iter().enumerate() {
+                let expected = match binding.action {
+                    Action::GoToTab(first) => Action::GoToTab(first + n),
+                    action => action,
+                };
+                assert_eq!(press(key.0, key.1), Some(expected), "{}", key.label());
+            }
+        }
     }
 
     #[test]

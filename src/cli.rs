@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::theme::ThemeName;
+use crate::{export, headless, theme};
 
 /// The whole command line; `about` is the package description.
 #[derive(Debug, Parser)]
@@ -43,8 +43,8 @@ pub struct ViewArgs {
     #[arg(long, value_name = "NAME|N", allow_hyphen_values = true)]
     pub tab: Option<String>,
     /// Colours: dark, light (for projectors) or mono. NO_COLOR removes colour from any theme.
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Dark)]
+    pub theme: ThemeChoice,
     /// Advance to the next tab every SECONDS (1 to 86400), looping; Space pauses, `a` stops.
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub autoplay: Option<u64>,
@@ -84,8 +84,8 @@ pub struct SnapshotArgs {
     #[arg(long, value_enum, default_value_t = SnapshotFormat::Text)]
     pub format: SnapshotFormat,
     /// Colours: dark, light or mono. NO_COLOR removes colour from any theme.
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Dark)]
+    pub theme: ThemeChoice,
     /// Draw with plain ASCII instead of Braille, block and box-drawing characters.
     #[arg(long)]
     pub ascii: bool,
@@ -103,6 +103,17 @@ pub enum SnapshotFormat {
     Svg,
 }
 
+impl From<SnapshotFormat> for headless::Format {
+    fn from(format: SnapshotFormat) -> headless::Format {
+        match format {
+            SnapshotFormat::Text => headless::Format::Text,
+            SnapshotFormat::Ansi => headless::Format::Ansi,
+            SnapshotFormat::Html => headless::Format::Html,
+            SnapshotFormat::Svg => headless::Format::Svg,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     #[command(flatten)]
@@ -118,6 +129,36 @@ pub enum ExportFormat {
     Csv,
     /// An array of objects with the same keys.
     Json,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(format: ExportFormat) -> export::Format {
+        match format {
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Json => export::Format::Json,
+        }
+    }
+}
+
+/// The themes a user can pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeChoice {
+    /// Light text on the terminal's dark background.
+    Dark,
+    /// Dark text on white, high contrast: projectors wash out dark themes.
+    Light,
+    /// No colour at all: bold, reverse and markers carry the meaning.
+    Mono,
+}
+
+impl From<ThemeChoice> for theme::ThemeName {
+    fn from(choice: ThemeChoice) -> theme::ThemeName {
+        match choice {
+            ThemeChoice::Dark => theme::ThemeName::Dark,
+            ThemeChoice::Light => theme::ThemeName::Light,
+            ThemeChoice::Mono => theme::ThemeName::Mono,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -83,7 +83,7 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
         ));
     }
     let mut app = App::new(data)
-        .with_theme(Theme::pick(args.theme, colours))
+        .with_theme(Theme::pick(args.theme.into(), colours))
         .with_tab(tab);
     app.colours = colours;
     app.ascii = args.ascii;
@@ -105,7 +105,7 @@ fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
         vec![resolve_tab(&data.pages, &args.tab, &["all"])?]
     };
     let (width, height) = (args.size.width, args.size.height);
-    let mut app = App::new(data).with_theme(Theme::pick(args.theme, colours));
+    let mut app = App::new(data).with_theme(Theme::pick(args.theme.into(), colours));
     app.ascii = args.ascii;
     let mut frames = Vec::with_capacity(tabs.len());
     for &tab in &tabs {
@@ -121,7 +121,7 @@ fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
         _ => "all tabs".to_owned(),
     };
     let title = format!("{} · {shown} ({width}×{height})", app.data.title);
-    let document = headless::write(&frames, args.format, &app.theme, &title);
+    let document = headless::write(&frames, args.format.into(), &app.theme, &title);
     let mut out = io::stdout().lock();
     out.write_all(document.as_bytes())
         .map_err(Failure::Output)?;
@@ -132,7 +132,7 @@ fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
 fn export(args: &ExportArgs) -> Result<(), Failure> {
     let data = load(&args.data)?;
     let mut out = io::stdout().lock();
-    export::write(&data, args.format, &mut out).map_err(Failure::Output)?;
+    export::write(&data, args.format.into(), &mut out).map_err(Failure::Output)?;
     out.flush().map_err(Failure::Output)?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 #[cfg(test)]
 mod reproducible;
+mod resolve;
 mod validate;
 mod value;
 
@@ -13,7 +14,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::LoadError;
-pub use validate::Problem;
+pub use resolve::{Ref, Target};
 pub use value::Value;
 
 /// The Shenzhen dataset compiled into the binary, built from `data/reference` and
@@ -77,7 +78,7 @@ pub struct Point {
     pub confidence: Confidence,
     #[serde(default)]
     pub flags: Vec<Flag>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Ref<Source>>,
     #[serde(default)]
     pub note: String,
 }
@@ -158,7 +159,7 @@ pub struct Event {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: String,
     pub label: String,
-    pub sources: Vec<String>,
+    pub sources: Vec<Ref<Source>>,
 }
 
 impl Event {
@@ -178,7 +179,7 @@ pub struct Highlight {
     pub unit: String,
     pub as_of: String,
     pub confidence: Confidence,
-    pub sources: Vec<String>,
+    pub sources: Vec<Ref<Source>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -205,12 +206,12 @@ pub struct Page {
     /// Headline figures, each with a small trend.
     #[serde(default)]
     pub tiles: Vec<Tile>,
-    /// Ids of highlights shown below the tiles.
+    /// Highlights shown below the tiles.
     #[serde(default)]
-    pub highlights: Vec<String>,
+    pub highlights: Vec<Ref<Highlight>>,
     /// Indicators whose compound annual growth (first to last year with data) is stated.
     #[serde(default)]
-    pub growth: Vec<String>,
+    pub growth: Vec<Ref<Indicator>>,
     #[serde(default)]
     pub charts: Vec<ChartSpec>,
 }
@@ -219,7 +220,7 @@ pub struct Page {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tile {
-    pub indicator: String,
+    pub indicator: Ref<Indicator>,
     pub label: Option<String>,
     /// Compare the latest value with this year; without it, with the point before the latest.
     pub since: Option<i32>,
@@ -243,7 +244,7 @@ pub enum ChartKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesSpec {
-    pub indicator: String,
+    pub indicator: Ref<Indicator>,
     /// Legend text; the indicator's name when absent.
     pub label: Option<String>,
 }
@@ -270,6 +271,7 @@ impl Dataset {
             return Err(LoadError::TooLarge {
                 file: name,
                 bytes: meta.len(),
+                limit: MAX_FILE_BYTES,
             });
         }
         // A pipe or device (`/dev/zero`) reports no size: stop reading past the limit.
@@ -281,6 +283,7 @@ impl Dataset {
             return Err(LoadError::TooLarge {
                 file: name,
                 bytes: bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
             });
         }
         let text = String::from_utf8(bytes).map_err(|err| LoadError::NotUtf8 {
@@ -322,6 +325,7 @@ impl Dataset {
             for indicator in &mut dataset.indicators {
                 indicator.points.sort_by_key(|p| p.year);
             }
+            resolve::resolve(&mut dataset);
             Ok(dataset)
         } else {
             Err(LoadError::Invalid {
@@ -331,12 +335,10 @@ impl Dataset {
         }
     }
 
+    /// The indicator with this id: for validation and tests. A loaded dataset's pages hold
+    /// resolved references instead ([`Dataset::get`]).
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
-    }
-
-    pub fn highlight(&self, id: &str) -> Option<&Highlight> {
-        self.highlights.iter().find(|h| h.id == id)
     }
 
     /// The first and last year with any point.
@@ -346,18 +348,19 @@ impl Dataset {
 
     /// Each indicator a page shows, once, in the order it first appears: tiles, then charts.
     pub fn page_indicators(&self, page: &Page) -> Vec<&Indicator> {
-        let ids = page.tiles.iter().map(|t| t.indicator.as_str()).chain(
-            page.charts
-                .iter()
-                .flat_map(|c| c.series.iter().map(|s| s.indicator.as_str())),
-        );
-        let mut seen: Vec<&Indicator> = Vec::new();
-        for indicator in ids.filter_map(|id| self.indicator(id)) {
-            if !seen.iter().any(|i| i.id == indicator.id) {
+        let series = page.charts.iter().flat_map(|c| &c.series);
+        let refs = page
+            .tiles
+            .iter()
+            .map(|t| &t.indicator)
+            .chain(series.map(|s| &s.indicator));
+        let mut seen: Vec<&Ref<Indicator>> = Vec::new();
+        for indicator in refs {
+            if !seen.contains(&indicator) {
                 seen.push(indicator);
             }
         }
-        seen
+        seen.into_iter().map(|r| self.get(r)).collect()
     }
 
     /// How many sources are cited anywhere, for the footer's "N sources".
@@ -367,7 +370,7 @@ impl Dataset {
             .flat_map(|p| &p.sources)
             .chain(self.events.iter().flat_map(|e| &e.sources))
             .chain(self.highlights.iter().flat_map(|h| &h.sources))
-            .map(String::as_str)
+            .map(Ref::id)
             .collect();
         cited.len()
     }

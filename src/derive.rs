@@ -146,7 +146,7 @@ fn derived_point(point: &Point, other: &Point, number: f64, decimals: u8) -> Poi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Dataset, Flag};
+    use crate::data::{Dataset, Flag, Ref};
 
     fn indicator(id: &str) -> Indicator {
         Dataset::embedded().unwrap().indicator(id).unwrap().clone()
@@ -305,7 +305,7 @@ mod tests {
         assert_eq!(point.year, 2021);
         assert_eq!(point.note, "note 2021");
         assert_eq!(point.flags, [Flag::Rounded, Flag::Preliminary]);
-        assert_eq!(point.sources, ["B", "C", "A"]);
+        assert_eq!(Ref::join(&point.sources, ","), "B,C,A");
         assert_eq!(point.value.decimals, 1);
     }
 

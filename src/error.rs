@@ -1,9 +1,8 @@
 //! Errors a user can meet. Each `Display` is the one line printed before a non-zero exit: it
 //! names the file and says what is wrong and where.
 
-use std::io;
+use std::{fmt, io};
 
-use crate::data::Problem;
 use crate::text::sanitize;
 
 #[derive(Debug, thiserror::Error)]
@@ -17,14 +16,16 @@ pub enum LoadError {
     #[error("{file}: is a directory, not a dataset file")]
     NotAFile { file: String },
     #[error(
-        "{file}: is larger than {} bytes (16 MiB), the limit for a dataset",
-        crate::data::MAX_FILE_BYTES
+        "{file}: is larger than {limit} bytes ({} MiB), the limit for a dataset",
+        limit / (1024 * 1024)
     )]
     TooLarge {
         file: String,
         /// The file's size or, for a stream such as a pipe or device, how much was read before
         /// reading stopped.
         bytes: u64,
+        /// The largest dataset file accepted.
+        limit: u64,
     },
     #[error("{file}: is not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 { file: String, offset: usize },
@@ -40,6 +41,20 @@ pub enum LoadError {
         file: String,
         problems: Vec<Problem>,
     },
+}
+
+/// One thing wrong with a dataset, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path such as `indicators[3].points[7].year`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
 }
 
 impl LoadError {

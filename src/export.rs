@@ -5,8 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::cli::ExportFormat;
-use crate::data::{Dataset, Flag, Indicator, Point};
+use crate::data::{Dataset, Flag, Indicator, Point, Ref, Source};
 
 /// The CSV header, also the JSON objects' keys.
 pub const COLUMNS: [&str; 7] = [
@@ -19,15 +18,22 @@ pub const COLUMNS: [&str; 7] = [
     "sources",
 ];
 
+/// The formats points can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
 /// Writes every point of every indicator, in dataset order.
-pub fn write(data: &Dataset, format: ExportFormat, out: impl Write) -> std::io::Result<()> {
+pub fn write(data: &Dataset, format: Format, out: impl Write) -> std::io::Result<()> {
     let points = data
         .indicators
         .iter()
         .flat_map(|i| i.points.iter().map(move |p| (i, p)));
     match format {
-        ExportFormat::Csv => write_csv(points, out),
-        ExportFormat::Json => write_json(points, out),
+        Format::Csv => write_csv(points, out),
+        Format::Json => write_json(points, out),
     }
 }
 
@@ -45,7 +51,7 @@ fn write_csv<'a>(
             &indicator.unit,
             point.confidence.name(),
             &flags(&point.flags).join(";"),
-            &point.sources.join(";"),
+            &Ref::join(&point.sources, ";"),
         ])?;
     }
     csv.flush()
@@ -60,7 +66,7 @@ struct Row<'a> {
     unit: &'a str,
     confidence: &'static str,
     flags: Vec<&'static str>,
-    sources: &'a [String],
+    sources: &'a [Ref<Source>],
 }
 
 fn write_json<'a>(

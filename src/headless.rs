@@ -14,7 +14,6 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
-use crate::cli::SnapshotFormat;
 use crate::theme::Theme;
 use crate::ui;
 use sgr::SHOWS_ON_BLANK;
@@ -44,6 +43,17 @@ fn forget_invisible_styles(buf: &mut Buffer) {
     }
 }
 
+/// The formats a frame can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One line per row, no escape sequences.
+    Text,
+    /// Text with SGR escape sequences.
+    Ansi,
+    Html,
+    Svg,
+}
+
 /// One rendered tab, with the heading that introduces it when several are written together.
 pub struct Frame {
     pub heading: Option<String>,
@@ -52,18 +62,18 @@ pub struct Frame {
 
 /// The frames in the chosen format, as one document; the same input always gives the same
 /// bytes. Text and ANSI put each heading on a line of its own before its frame.
-pub fn write(frames: &[Frame], format: SnapshotFormat, theme: &Theme, title: &str) -> String {
+pub fn write(frames: &[Frame], format: Format, theme: &Theme, title: &str) -> String {
     match format {
-        SnapshotFormat::Html => html::write(frames, theme, title),
-        SnapshotFormat::Svg => svg::write(frames, theme, title),
-        SnapshotFormat::Text | SnapshotFormat::Ansi => {
+        Format::Html => html::write(frames, theme, title),
+        Format::Svg => svg::write(frames, theme, title),
+        Format::Text | Format::Ansi => {
             let mut out = String::new();
             for frame in frames {
                 if let Some(heading) = &frame.heading {
                     out.push_str(heading);
                     out.push('\n');
                 }
-                if format == SnapshotFormat::Text {
+                if format == Format::Text {
                     out.push_str(&to_text(&frame.buf));
                 } else {
                     out.push_str(&ansi::write(&frame.buf));

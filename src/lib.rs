@@ -2,7 +2,9 @@
 //!
 //! - Data: [`data`] (model, embedded asset, validation) and [`error`] (what users are told).
 //! - Interaction: [`action`] (keys → actions), [`app`] (state and its update), [`tui`] (the
-//!   terminal and the event loop), [`cli`] (the command line).
+//!   terminal and the event loop).
+//! - The command line: [`cli`] (clap's flags, mapped onto the library's own enums) and
+//!   [`commands`] (each mode); no other module imports them.
 //! - Drawing: [`ui`] (layout, tabs, charts) and [`theme`] (every colour).
 
 pub mod action;

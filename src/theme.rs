@@ -2,18 +2,14 @@
 //! selected tab is also reversed and bold, series also differ by marker or fill, so the `mono`
 //! theme and `NO_COLOR` lose nothing but colour.
 
-use clap::ValueEnum;
 use ratatui::style::{Color, Modifier, Style};
 
-/// The themes a user can pick.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+/// The themes a user can pick; each is described where it is built ([`Theme::dark`] …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
-    /// Light text on the terminal's dark background.
     #[default]
     Dark,
-    /// Dark text on white, high contrast: projectors wash out dark themes.
     Light,
-    /// No colour at all: bold, reverse and markers carry the meaning.
     Mono,
 }
 

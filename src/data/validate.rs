@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{ChartSpec, Dataset, Indicator, Page};
+use super::{ChartSpec, Dataset, Indicator, Page, Ref, Source};
+use crate::error::Problem;
 use crate::text::{first_unsafe, is_unsafe, sanitize};
 
 /// The earliest and latest year a point, break or tile may name.
@@ -12,20 +13,6 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 /// Larger magnitudes are typos, not statistics.
 const MAX_MAGNITUDE: f64 = 1e15;
-
-/// One thing wrong with a dataset, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// JSON path such as `indicators[3].points[7].year`.
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
 
 /// Every problem found, in file order; empty when the dataset is good.
 pub fn validate(data: &Dataset) -> Vec<Problem> {
@@ -45,11 +32,8 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     for (i, event) in data.events.iter().enumerate() {
         let path = Path::Root("events").at(i);
         check.text(path.field("label"), &event.label);
-        if !valid_date(&event.date) {
-            check.problem(
-                path.field("date"),
-                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD".to_owned(),
-            );
+        if let Some(message) = date_problem(&event.date) {
+            check.problem(path.field("date"), message);
         }
         check.cites(path, &event.sources);
     }
@@ -183,13 +167,13 @@ impl Checker<'_> {
         }
     }
 
-    fn cites(&mut self, path: Path, sources: &[String]) {
+    fn cites(&mut self, path: Path, sources: &[Ref<Source>]) {
         let list = path.field("sources");
         if sources.is_empty() {
             self.problem(list, "cites no source".to_owned());
         }
-        for (i, id) in sources.iter().enumerate() {
-            if !self.sources.contains(id.as_str()) {
+        for (i, id) in sources.iter().map(Ref::id).enumerate() {
+            if !self.sources.contains(id) {
                 self.text(list.at(i), id);
                 self.problem(
                     list.at(i),
@@ -249,8 +233,8 @@ impl Checker<'_> {
             if let Some(label) = &tile.label {
                 self.text(at.field("label"), label);
             }
-            match data.indicator(&tile.indicator) {
-                None => self.unknown_indicator(at, &tile.indicator),
+            match data.indicator(tile.indicator.id()) {
+                None => self.unknown_indicator(at, tile.indicator.id()),
                 Some(indicator) => {
                     let latest = indicator.points.iter().map(|p| p.year).max();
                     if let Some(since) = tile.since
@@ -275,7 +259,7 @@ impl Checker<'_> {
             }
         }
         let growth = path.field("growth");
-        for (i, id) in page.growth.iter().enumerate() {
+        for (i, id) in page.growth.iter().map(Ref::id).enumerate() {
             if data.indicator(id).is_none() {
                 self.problem(
                     growth.at(i),
@@ -284,8 +268,8 @@ impl Checker<'_> {
             }
         }
         let highlights = path.field("highlights");
-        for (i, id) in page.highlights.iter().enumerate() {
-            if data.highlight(id).is_none() {
+        for (i, id) in page.highlights.iter().map(Ref::id).enumerate() {
+            if !data.highlights.iter().any(|h| h.id == id) {
                 self.problem(
                     highlights.at(i),
                     format!("unknown highlight id \"{}\"", sanitize(id)),
@@ -310,8 +294,8 @@ impl Checker<'_> {
             if let Some(label) = &series.label {
                 self.text(at.field("label"), label);
             }
-            let Some(indicator) = data.indicator(&series.indicator) else {
-                self.unknown_indicator(at, &series.indicator);
+            let Some(indicator) = data.indicator(series.indicator.id()) else {
+                self.unknown_indicator(at, series.indicator.id());
                 continue;
             };
             match unit {
@@ -336,32 +320,97 @@ impl Checker<'_> {
     }
 }
 
-fn valid_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let number = |part: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
-        part.len() == len
-            && part.bytes().all(|b| b.is_ascii_digit())
-            && part.parse().is_ok_and(|n| range.contains(&n))
+/// What is wrong with an event's date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if anything.
+fn date_problem(date: &str) -> Option<String> {
+    let number = |part: &str, len: usize| -> Option<i32> {
+        let digits = part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| part.parse().ok()).flatten()
     };
-    match parts.as_slice() {
-        [y] => number(y, 4, 1800..=2200),
-        [y, m] => number(y, 4, 1800..=2200) && number(m, 2, 1..=12),
-        [y, m, d] => number(y, 4, 1800..=2200) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
-        _ => false,
+    let parts: Vec<Option<i32>> = date
+        .split('-')
+        .enumerate()
+        .map(|(i, part)| number(part, if i == 0 { 4 } else { 2 }))
+        .collect();
+    let (year, month, day) = match parts.as_slice() {
+        [Some(y)] => (*y, 1, 1),
+        [Some(y), Some(m)] => (*y, *m, 1),
+        [Some(y), Some(m), Some(d)] => (*y, *m, *d),
+        _ => (0, 0, 0),
+    };
+    if !YEARS.contains(&year) || !(1..=12).contains(&month) || day < 1 {
+        return Some("expected a date as YYYY, YYYY-MM or YYYY-MM-DD".to_owned());
+    }
+    let days = days_in_month(year, month);
+    (day > days).then(|| format!("no such day: {year}-{month:02} has {days} days"))
+}
+
+fn days_in_month(year: i32, month: i32) -> i32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::valid_date;
+    use super::date_problem;
+
+    const SHAPE: &str = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD";
 
     #[test]
     fn dates_take_three_shapes() {
-        assert!(valid_date("1980"));
-        assert!(valid_date("1980-08"));
-        assert!(valid_date("2021-03-01"));
-        assert!(!valid_date("2021-13"));
-        assert!(!valid_date("21-03-01"));
-        assert!(!valid_date("2021/03/01"));
+        for good in ["1980", "1980-08", "2021-03-01", "1800", "2200-12-31"] {
+            assert_eq!(date_problem(good), None, "{good}");
+        }
+        for bad in [
+            "2021-13",
+            "2021-00",
+            "2021-01-00",
+            "21-03-01",
+            "2021/03/01",
+            "2021-3-01",
+            "2021-03-1",
+            "2021-03-01-01",
+            "1799",
+            "2201-01",
+            "",
+            "2021-",
+        ] {
+            assert_eq!(date_problem(bad).as_deref(), Some(SHAPE), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_day_must_be_in_its_month() {
+        for good in [
+            "2021-01-31",
+            "2021-02-28",
+            "2020-02-29",
+            "2000-02-29",
+            "2021-03-31",
+            "2021-04-30",
+            "2021-12-31",
+        ] {
+            assert_eq!(date_problem(good), None, "{good}");
+        }
+        for (bad, days) in [
+            ("2021-02-31", "2021-02 has 28 days"),
+            ("2021-02-29", "2021-02 has 28 days"),
+            ("1900-02-29", "1900-02 has 28 days"),
+            ("2024-02-30", "2024-02 has 29 days"),
+            ("2021-04-31", "2021-04 has 30 days"),
+            ("2021-06-31", "2021-06 has 30 days"),
+            ("2021-09-31", "2021-09 has 30 days"),
+            ("2021-11-31", "2021-11 has 30 days"),
+            ("2021-01-32", "2021-01 has 31 days"),
+        ] {
+            assert_eq!(
+                date_problem(bad),
+                Some(format!("no such day: {days}")),
+                "{bad}"
+            );
+        }
     }
 }

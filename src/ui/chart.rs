@@ -209,10 +209,10 @@ fn resolve<'a>(
 ) -> Vec<(&'a Indicator, Option<Indicator>, &'a str)> {
     spec.series
         .iter()
-        .filter_map(|s| {
-            let indicator = ctx.data.indicator(&s.indicator)?;
+        .map(|s| {
+            let indicator = ctx.data.get(&s.indicator);
             let label = s.label.as_deref().unwrap_or(&indicator.name);
-            Some((indicator, derive::view(indicator, ctx.view), label))
+            (indicator, derive::view(indicator, ctx.view), label)
         })
         .collect()
 }

@@ -24,7 +24,7 @@ pub fn render(app: &App, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let mut hints = Vec::new();
     let mut used = 0;
     for binding in BINDINGS {
-        let Some((keys, words)) = binding.hint else {
+        let Some((keys, words)) = binding.hint() else {
             continue;
         };
         let hint = [
@@ -33,7 +33,7 @@ pub fn render(app: &App, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ];
         // Whole hints only, and room is kept for the quit hint.
         let width: usize = hint.iter().map(Span::width).sum();
-        let is_quit = binding.action == Some(Action::Quit);
+        let is_quit = binding.action == Action::Quit;
         if !is_quit && used + width + QUIT_HINT_WIDTH > room {
             continue;
         }

@@ -8,9 +8,9 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, wrap};
-use crate::action::BINDINGS;
+use crate::action::{BINDINGS, Binding};
 use crate::app::Overlay;
-use crate::data::{Indicator, Page};
+use crate::data::{Indicator, Page, Ref, Source};
 
 pub fn render(overlay: Overlay, page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     match overlay {
@@ -40,12 +40,14 @@ fn panel(ctx: &Ctx, title: String, width: u16, height: u16, area: Rect, buf: &mu
 
 fn render_help(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    let key_width = BINDINGS.iter().map(|b| b.label.width()).max().unwrap_or(0);
+    let labels: Vec<String> = BINDINGS.iter().map(Binding::label).collect();
+    let key_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     let mut lines: Vec<Line> = BINDINGS
         .iter()
-        .map(|binding| {
+        .zip(&labels)
+        .map(|(binding, label)| {
             Line::from(vec![
-                Span::styled(format!(" {:<key_width$}  ", binding.label), theme.key),
+                Span::styled(format!(" {label:<key_width$}  "), theme.key),
                 Span::styled(binding.description, theme.text),
             ])
         })
@@ -103,9 +105,9 @@ fn indicator_lines<'a>(indicator: &'a Indicator, ctx: &Ctx<'a>) -> Vec<Line<'a>>
         ]));
     }
     // Each cited source once, in the order the points cite them, with what it supports.
-    let mut cited: Vec<&str> = Vec::new();
+    let mut cited: Vec<&Ref<Source>> = Vec::new();
     for id in indicator.points.iter().flat_map(|p| &p.sources) {
-        if !cited.contains(&id.as_str()) {
+        if !cited.contains(&id) {
             cited.push(id);
         }
     }
@@ -113,12 +115,10 @@ fn indicator_lines<'a>(indicator: &'a Indicator, ctx: &Ctx<'a>) -> Vec<Line<'a>>
         let years: Vec<String> = indicator
             .points
             .iter()
-            .filter(|p| p.sources.iter().any(|s| s == id))
+            .filter(|p| p.sources.contains(id))
             .map(|p| format!("{} ({})", p.year, p.confidence.name()))
             .collect();
-        let Some(source) = ctx.data.sources.iter().find(|s| s.id == id) else {
-            continue;
-        };
+        let source = ctx.data.get(id);
         let mut spans = vec![
             Span::styled(format!("  {id} "), theme.key),
             Span::styled(source.title.as_str(), theme.text),

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{Ctx, hidden, split, tile, wrap};
-use crate::data::{Flag, Page};
+use crate::data::{Flag, Page, Ref};
 use crate::derive;
 
 /// A tile's height beside charts: border, value, change, trend and its years.
@@ -39,20 +39,16 @@ fn growth_line<'a>(page: &Page, ctx: &Ctx) -> Option<Line<'a>> {
     }
     let theme = ctx.theme;
     let mut spans = vec![Span::styled(" Growth per year, derived: ", theme.title)];
-    for (i, indicator) in page
-        .growth
-        .iter()
-        .filter_map(|id| ctx.data.indicator(id))
-        .enumerate()
-    {
+    for (i, growth) in page.growth.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.muted));
         }
+        let indicator = ctx.data.get(growth);
         // A tile's short label where the page has one for this indicator.
         let label = page
             .tiles
             .iter()
-            .find(|t| t.indicator == indicator.id)
+            .find(|t| t.indicator == *growth)
             .and_then(|t| t.label.as_deref())
             .unwrap_or(&indicator.name);
         spans.push(Span::styled(format!("{label} "), theme.text));
@@ -111,9 +107,7 @@ pub fn render_tiles(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 render_key(ctx, cell, buf);
                 break;
             };
-            if let Some(indicator) = ctx.data.indicator(&tile.indicator) {
-                tile::render(tile, indicator, ctx, cell, buf);
-            }
+            tile::render(tile, ctx.data.get(&tile.indicator), ctx, cell, buf);
         }
     }
 }
@@ -170,8 +164,8 @@ fn render_highlights(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let mut rest = inner;
-    for highlight in page.highlights.iter().filter_map(|id| data.highlight(id)) {
-        let sources = format!(" [{}]", highlight.sources.join(", "));
+    for highlight in page.highlights.iter().map(|h| data.get(h)) {
+        let sources = format!(" [{}]", Ref::join(&highlight.sources, ", "));
         let text = Line::from(vec![
             Span::styled("▸ ", theme.key),
             Span::styled(highlight.text.as_str(), theme.text),

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::Ctx;
 use super::format::{change, with_unit};
-use crate::data::{Indicator, Page};
+use crate::data::{Indicator, Page, Ref};
 use crate::derive;
 
 /// The readout's lines; none until the user moves the cursor.
@@ -80,7 +80,7 @@ fn series_line<'a>(indicator: &Indicator, year: i32, ctx: &Ctx) -> Line<'a> {
         format!(
             " · {} confidence · {}",
             point.confidence.name(),
-            point.sources.join(", ")
+            Ref::join(&point.sources, ", ")
         ),
         theme.muted,
     ));

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // A test helper that cannot load its fixture should fail loudly.
 use ratatui::style::Modifier;
-use shenzhen_dash::action::BINDINGS;
+use shenzhen_dash::action::{BINDINGS, Binding};
 use shenzhen_dash::app::App;
 use shenzhen_dash::data::Dataset;
 use shenzhen_dash::headless::{render, to_text};
@@ -68,7 +68,7 @@ fn selected_tab_is_reversed_and_bold_so_it_shows_without_colour() {
 fn footer_hints_come_from_the_key_table() {
     let text = screen(&app_on(0), 120, 40);
     let footer = text.lines().last().unwrap();
-    let hints: Vec<_> = BINDINGS.iter().filter_map(|b| b.hint).collect();
+    let hints: Vec<_> = BINDINGS.iter().filter_map(Binding::hint).collect();
     assert!(hints.len() >= 4);
     for (keys, words) in hints {
         assert!(footer.contains(&format!("{keys} {words}")), "{footer}");

@@ -7,8 +7,8 @@
 
 use std::path::Path;
 
-use shenzhen_dash::data::{Dataset, MAX_FILE_BYTES, Problem};
-use shenzhen_dash::error::LoadError;
+use shenzhen_dash::data::{Dataset, MAX_FILE_BYTES};
+use shenzhen_dash::error::{LoadError, Problem};
 
 const INVALID: &str = "tests/fixtures/invalid";
 const MINIMAL: &str = "tests/fixtures/valid/minimal.json";
@@ -85,6 +85,10 @@ const CASES: &[(&str, &str)] = &[
     (
         "bad_event_date.json",
         "tests/fixtures/invalid/bad_event_date.json: events[0].date: expected a date as YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    (
+        "event_date_not_a_day.json",
+        "tests/fixtures/invalid/event_date_not_a_day.json: events[1].date: no such day: 2021-02 has 28 days",
     ),
     // Structure.
     (
