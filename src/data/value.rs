@@ -96,6 +96,25 @@ mod tests {
     }
 
     #[test]
+    fn a_value_that_is_no_number_is_named_by_its_json_type() {
+        for (literal, found) in [
+            ("\"12\"", "a string"),
+            ("{}", "an object"),
+            ("[12]", "an array"),
+            ("true", "a boolean"),
+            ("false", "a boolean"),
+            ("null", "null"),
+        ] {
+            let err = serde_json::from_str::<Value>(literal).unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("expected a number, found {found}")),
+                "{literal}: {err}"
+            );
+        }
+    }
+
+    #[test]
     fn deserializes_through_a_path_tracking_deserializer() {
         let mut json = serde_json::Deserializer::from_str("[1.50, \"x\"]");
         let err = serde_path_to_error::deserialize::<_, Vec<Value>>(&mut json).unwrap_err();
