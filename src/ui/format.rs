@@ -146,14 +146,16 @@ impl Ticks {
     }
 }
 
-/// The decimals needed to tell ticks `step` apart (2.5 → 1, 0.25 → 2, 50 → 0). Multiplying by ten
-/// makes any double whole (or infinite) within a few hundred steps, so the search always ends.
+/// The decimals needed to tell ticks `step` apart (2.5 → 1, 0.25 → 2, 50 → 0): the fewest that
+/// make it a whole number. By 17 decimals every finite double is whole; a step that is not
+/// finite gets none.
 fn decimals_for(step: f64) -> usize {
-    let mut decimals = 0;
-    while ((step * 10f64.powi(decimals)).round() - step * 10f64.powi(decimals)).abs() > 1e-6 {
-        decimals += 1;
-    }
-    decimals as usize
+    (0..=17)
+        .find(|&decimals| {
+            let scaled = step * 10f64.powi(decimals);
+            (scaled.round() - scaled).abs() <= 1e-6
+        })
+        .map_or(0, |decimals| decimals as usize)
 }
 
 /// The change from an earlier value, as a reader would say it: `+2.86 pts` for percentages,
