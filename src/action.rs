@@ -38,11 +38,19 @@ pub enum Action {
     ToggleAutoplay,
     /// Pause or resume autoplay.
     PauseAutoplay,
-    /// Close the open overlay, or quit when none is open.
+    /// Show the current tab's next chart across the whole body; after the last, the whole tab.
+    Focus,
+    /// Blank the screen to the theme's background; the next key only brings the picture back.
+    Blank,
+    /// Close the overlay, else leave the blank screen or focus. Never quits.
     Back,
-    /// Leave the dashboard and restore the terminal.
+    /// Leave the dashboard and restore the terminal (`q`: the key a talk may ask to confirm).
     Quit,
-    /// A key with no binding: it only closes the help overlay.
+    /// Leave the dashboard at once, whatever is showing (`Ctrl-C`).
+    QuitNow,
+    /// A key that must change nothing, not even close the help: a clicker's start/stop button.
+    Nothing,
+    /// A key with no binding: it only closes the help or brings a blank screen back.
     Unbound,
     /// Time passed (autoplay's timer).
     Tick,
@@ -100,13 +108,20 @@ impl Key {
             KeyCode::Esc => "Esc",
             KeyCode::Char(' ') => "Space",
             KeyCode::Char(c) => &c.to_string(),
+            KeyCode::F(n) => &format!("F{n}"),
             other => &format!("{other:?}"),
         };
-        if self.1.contains(KeyModifiers::CONTROL) {
-            format!("C-{name}")
+        let control = if self.1.contains(KeyModifiers::CONTROL) {
+            "C-"
         } else {
-            name.to_owned()
-        }
+            ""
+        };
+        let shift = if self.1.contains(KeyModifiers::SHIFT) {
+            "S-"
+        } else {
+            ""
+        };
+        format!("{control}{shift}{name}")
     }
 
     /// Whether this key is the character after `previous`'s, with the same modifiers.
@@ -119,7 +134,8 @@ impl Key {
         }
     }
 
-    /// Shift is implied by an upper-case character, `%`, `?` or BackTab: never required.
+    /// Shift is implied by an upper-case character, `%`, `?` or BackTab: never required. (A
+    /// row may still name a key with Shift, `S-F5`, to say that it does the same.)
     fn unshifted(self) -> Key {
         Key(self.0, self.1 - KeyModifiers::SHIFT)
     }
@@ -258,6 +274,18 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[char('f')],
+        action: Action::Focus,
+        description: "focus: one chart on the whole screen, then the next",
+        hint: None,
+    },
+    Binding {
+        keys: &[char('.'), char('b')],
+        action: Action::Blank,
+        description: "blank the screen; the next key brings it back",
+        hint: None,
+    },
+    Binding {
         keys: &[char('t')],
         action: Action::CycleTheme,
         description: "theme: dark, light, mono",
@@ -288,18 +316,40 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(hint("help")),
     },
     Binding {
-        keys: &[key(KeyCode::Esc)],
-        action: Action::Back,
-        description: "close overlay, or quit",
+        keys: &[key(KeyCode::F(5)), Key(KeyCode::F(5), KeyModifiers::SHIFT)],
+        action: Action::Nothing,
+        description: "nothing at all (a clicker's start / stop button)",
         hint: None,
     },
     Binding {
-        keys: &[char('q'), Key(KeyCode::Char('c'), KeyModifiers::CONTROL)],
+        keys: &[key(KeyCode::Esc)],
+        action: Action::Back,
+        description: "close overlay, leave focus or blank screen; never quits",
+        hint: None,
+    },
+    Binding {
+        keys: &[char('q')],
         action: Action::Quit,
         description: "quit",
         hint: Some(hint("quit")),
     },
+    Binding {
+        keys: &[Key(KeyCode::Char('c'), KeyModifiers::CONTROL)],
+        action: Action::QuitNow,
+        description: "quit at once, whatever is showing",
+        hint: None,
+    },
 ];
+
+/// The first key bound to `action`, as the user sees it (`f`, `Esc`): for hints written
+/// outside the footer's list.
+pub fn key_of(action: Action) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(|k| k.label())
+}
 
 /// The action for a terminal event, if any. Only key presses count: a release or a repeat
 /// never moves a second tab. `tab_at` finds the tab under a mouse click.
@@ -375,8 +425,42 @@ mod tests {
         assert_eq!(press(KeyCode::Esc, KeyModifiers::NONE), Some(Action::Back));
         assert_eq!(
             press(KeyCode::Char('c'), KeyModifiers::CONTROL),
-            Some(Action::Quit)
+            Some(Action::QuitNow)
         );
+    }
+
+    #[test]
+    fn clicker_keys_map_to_stage_safe_actions() {
+        // A clicker's start/stop button sends F5 and Esc (some send Shift-F5); its blank button
+        // `.` or `b`; its arrows PageDown and PageUp.
+        let cases = [
+            (KeyCode::F(5), KeyModifiers::NONE, Action::Nothing),
+            (KeyCode::F(5), KeyModifiers::SHIFT, Action::Nothing),
+            (KeyCode::Esc, KeyModifiers::NONE, Action::Back),
+            (KeyCode::Char('.'), KeyModifiers::NONE, Action::Blank),
+            (KeyCode::Char('b'), KeyModifiers::NONE, Action::Blank),
+            (KeyCode::Char('f'), KeyModifiers::NONE, Action::Focus),
+            (KeyCode::PageDown, KeyModifiers::NONE, Action::NextTab),
+            (KeyCode::PageUp, KeyModifiers::NONE, Action::PrevTab),
+        ];
+        for (code, modifiers, action) in cases {
+            assert_eq!(
+                press(code, modifiers),
+                Some(action),
+                "{code:?} {modifiers:?}"
+            );
+        }
+        for code in [KeyCode::F(4), KeyCode::F(6)] {
+            assert_eq!(press(code, KeyModifiers::NONE), Some(Action::Unbound));
+        }
+    }
+
+    #[test]
+    fn the_first_key_of_an_action_is_named_for_hints() {
+        assert_eq!(key_of(Action::Focus).as_deref(), Some("f"));
+        assert_eq!(key_of(Action::Back).as_deref(), Some("Esc"));
+        assert_eq!(key_of(Action::NextTab).as_deref(), Some("→"));
+        assert_eq!(key_of(Action::Tick), None);
     }
 
     #[test]
@@ -458,13 +542,17 @@ mod tests {
                 "s",
                 "%",
                 "i",
+                "f",
+                ". b",
                 "t",
                 "g",
                 "a",
                 "Space",
                 "?",
+                "F5 S-F5",
                 "Esc",
-                "q C-c",
+                "q",
+                "C-c",
             ]
         );
     }
@@ -482,6 +570,8 @@ mod tests {
         assert_eq!(binding(vec![char('b'), char('a')]).label(), "b a");
         let control_b = Key(KeyCode::Char('b'), KeyModifiers::CONTROL);
         assert_eq!(binding(vec![char('a'), control_b]).label(), "a C-b");
+        let control_shift_f1 = Key(KeyCode::F(1), KeyModifiers::CONTROL | KeyModifiers::SHIFT);
+        assert_eq!(binding(vec![control_shift_f1]).label(), "C-S-F1");
         assert_eq!(
             binding(vec![key(KeyCode::Up), key(KeyCode::Down)]).label(),
             "↑ ↓"
@@ -506,13 +596,21 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        let keys: Vec<Key> = BINDINGS
+        // A row may name a key with and without Shift (`F5 S-F5`); two rows may not share one.
+        let keys: Vec<(usize, Key)> = BINDINGS
             .iter()
-            .flat_map(|b| b.keys)
-            .map(|k| k.unshifted())
+            .enumerate()
+            .flat_map(|(row, b)| b.keys.iter().map(move |k| (row, *k)))
             .collect();
-        for (i, key) in keys.iter().enumerate() {
-            assert!(!keys[..i].contains(key), "{} is bound twice", key.label());
+        for (i, (row, key)) in keys.iter().enumerate() {
+            for (other_row, other) in &keys[..i] {
+                assert!(key != other, "{} is bound twice", key.label());
+                assert!(
+                    key.unshifted() != other.unshifted() || row == other_row,
+                    "{} is bound in two rows",
+                    key.label()
+                );
+            }
         }
     }
 

@@ -36,7 +36,7 @@ pub struct Autoplay {
 }
 
 /// Everything the screen shows is derived from this.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct App {
     pub data: Dataset,
     pub theme: Theme,
@@ -48,6 +48,10 @@ pub struct App {
     cursor: Option<i32>,
     overlay: Option<Overlay>,
     views: Vec<View>,
+    /// The current tab's chart shown across the whole body, by index; reset by a tab change.
+    focus: Option<usize>,
+    /// The screen shows only the theme's background; the next key only ends this.
+    blank: bool,
     autoplay: Option<Autoplay>,
     autoplay_every: Duration,
     now: Option<Instant>,
@@ -73,6 +77,8 @@ impl App {
             tab: 0,
             cursor: None,
             overlay: None,
+            focus: None,
+            blank: false,
             views,
             autoplay: None,
             autoplay_every: DEFAULT_AUTOPLAY,
@@ -128,6 +134,16 @@ impl App {
         self.overlay
     }
 
+    /// The index of the current tab's chart shown alone, in focus.
+    pub fn focus(&self) -> Option<usize> {
+        self.focus
+    }
+
+    /// Whether the screen is blanked.
+    pub fn is_blank(&self) -> bool {
+        self.blank
+    }
+
     /// Levels, change or index, for the current tab.
     pub fn view(&self) -> View {
         self.views.get(self.tab).copied().unwrap_or_default()
@@ -162,12 +178,32 @@ impl App {
     /// Applies one action at time `now`. Returns whether the screen needs redrawing.
     pub fn update(&mut self, action: Action, now: Instant) -> bool {
         self.now = Some(now);
-        if action == Action::Quit {
-            self.quit = true;
-            return false;
+        match action {
+            Action::QuitNow => {
+                self.quit = true;
+                return false;
+            }
+            Action::Nothing => return false,
+            // Autoplay runs on behind a blank screen, which the next key brings back anyway.
+            Action::Tick => return self.tick(now) && !self.blank,
+            _ => {}
         }
-        if action == Action::Tick {
-            return self.tick(now);
+        if self.blank {
+            // The next key only brings the picture back.
+            self.blank = false;
+            return true;
+        }
+        match action {
+            Action::Quit => {
+                self.quit();
+                return false;
+            }
+            // The blank button works over anything, and what was showing comes back after.
+            Action::Blank => {
+                self.blank = true;
+                return true;
+            }
+            _ => {}
         }
         match self.overlay {
             Some(Overlay::Help) => {
@@ -193,6 +229,11 @@ impl App {
             }
             None => self.apply(action, now),
         }
+    }
+
+    /// `q`: quits at once. (In a talk, this is where the first `q` will ask again.)
+    fn quit(&mut self) {
+        self.quit = true;
     }
 
     fn apply(&mut self, action: Action, now: Instant) -> bool {
@@ -236,15 +277,34 @@ impl App {
                     }
                 }
             }
-            Action::Back => self.quit = true,
-            Action::GoToTab(_) | Action::Unbound | Action::Quit | Action::Tick => return false,
+            Action::Focus => return self.focus_next(),
+            Action::Back => return self.focus.take().is_some(),
+            Action::GoToTab(_)
+            | Action::Unbound
+            | Action::Blank
+            | Action::Quit
+            | Action::QuitNow
+            | Action::Nothing
+            | Action::Tick => return false,
         }
         true
     }
 
-    /// Shows a tab; any navigation restarts the autoplay period.
+    /// The next chart of the tab in focus; after the last, the whole tab again. A tab without
+    /// charts (the overview's tiles) has nothing to focus.
+    fn focus_next(&mut self) -> bool {
+        let charts = self.data.pages.get(self.tab).map_or(0, |p| p.charts.len());
+        let next = self.focus.map_or(0, |i| i + 1);
+        let focus = (next < charts).then_some(next);
+        let changed = focus != self.focus;
+        self.focus = focus;
+        changed
+    }
+
+    /// Shows a tab, as a whole: focus is left. Any navigation restarts the autoplay period.
     fn show_tab(&mut self, index: usize, now: Instant) {
         self.tab = index;
+        self.focus = None;
         if let Some(autoplay) = &mut self.autoplay {
             autoplay.since = now;
             if autoplay.paused.is_some() {
@@ -330,14 +390,214 @@ mod tests {
         assert_eq!(app().with_tab(tabs).tab(), 0);
     }
 
+    /// What the audience can see of the state, to compare before and after a key.
+    fn seen(app: &App) -> String {
+        format!(
+            "tab {} cursor {:?} overlay {:?} view {:?} focus {:?} blank {} theme {:?} ascii {} \
+             autoplay {:?} quit {}",
+            app.tab(),
+            app.cursor(),
+            app.overlay(),
+            app.view(),
+            app.focus(),
+            app.is_blank(),
+            app.theme.name,
+            app.ascii,
+            app.autoplay().map(|a| a.paused.is_some()),
+            app.should_quit()
+        )
+    }
+
+    /// Apps in each state a clicker may find the dashboard in.
+    fn states() -> Vec<(&'static str, App)> {
+        let on = |tab, actions: &[Action]| {
+            let mut app = app().with_tab(tab);
+            for action in actions {
+                press(&mut app, *action);
+            }
+            app
+        };
+        vec![
+            ("plain", on(0, &[])),
+            ("help", on(1, &[Action::ToggleHelp])),
+            ("sources", on(1, &[Action::ToggleSources])),
+            ("focus", on(1, &[Action::Focus])),
+            ("blank", on(1, &[Action::Blank])),
+            ("cursor", on(2, &[Action::LastYear])),
+        ]
+    }
+
     #[test]
-    fn quit_and_escape_quit() {
+    fn q_quits_at_once() {
         let mut app = app();
-        press(&mut app, Action::Quit);
+        assert!(
+            !press(&mut app, Action::Quit),
+            "nothing to draw on the way out"
+        );
         assert!(app.should_quit());
-        let mut app = self::app();
+        for (state, mut app) in states() {
+            if state == "blank" {
+                continue;
+            }
+            press(&mut app, Action::Quit);
+            assert!(app.should_quit(), "{state}");
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_at_once_whatever_is_showing() {
+        for (state, mut app) in states() {
+            assert!(!press(&mut app, Action::QuitNow), "{state}");
+            assert!(app.should_quit(), "{state}");
+        }
+    }
+
+    #[test]
+    fn esc_never_quits_and_on_a_plain_tab_does_nothing() {
+        for (state, mut app) in states() {
+            for _ in 0..5 {
+                press(&mut app, Action::Back);
+            }
+            assert!(!app.should_quit(), "{state}");
+            assert_eq!(app.overlay(), None, "{state}");
+            assert_eq!(app.focus(), None, "{state}");
+            assert!(!app.is_blank(), "{state}");
+        }
+        let mut app = app().with_tab(2);
+        let before = seen(&app);
+        assert!(!press(&mut app, Action::Back), "nothing to redraw");
+        assert_eq!(seen(&app), before);
+    }
+
+    #[test]
+    fn f5_changes_nothing_and_asks_for_no_redraw() {
+        for (state, mut app) in states() {
+            let before = seen(&app);
+            for _ in 0..3 {
+                assert!(!press(&mut app, Action::Nothing), "{state}");
+            }
+            assert_eq!(seen(&app), before, "{state}");
+        }
+    }
+
+    #[test]
+    fn blank_shows_nothing_and_the_next_key_only_brings_the_picture_back() {
+        let keys = [
+            Action::NextTab,
+            Action::PrevTab,
+            Action::GoToTab(3),
+            Action::NextYear,
+            Action::LastYear,
+            Action::ToggleHelp,
+            Action::ToggleSources,
+            Action::ToggleChange,
+            Action::CycleTheme,
+            Action::Focus,
+            Action::Blank,
+            Action::Back,
+            Action::Quit,
+            Action::Unbound,
+        ];
+        for (state, app) in states() {
+            if state == "blank" {
+                continue;
+            }
+            for key in keys {
+                let mut app = app.clone();
+                let before = seen(&app);
+                assert!(press(&mut app, Action::Blank), "{state}: blanking redraws");
+                assert!(app.is_blank(), "{state}");
+                assert!(
+                    press(&mut app, key),
+                    "{state}, {key:?}: the picture comes back"
+                );
+                assert_eq!(seen(&app), before, "{state}, {key:?} did more than unblank");
+            }
+        }
+    }
+
+    #[test]
+    fn autoplay_runs_on_behind_a_blank_screen_without_redrawing() {
+        let t0 = Instant::now();
+        let second = Duration::from_secs(1);
+        let mut app = app().with_autoplay(5 * second, t0);
+        app.update(Action::Blank, t0);
+        assert!(!app.update(Action::Tick, t0 + 5 * second));
+        assert_eq!(app.tab(), 1);
+        assert!(app.is_blank());
+        assert!(app.update(Action::Unbound, t0 + 6 * second));
+        assert!(!app.is_blank());
+        assert!(app.update(Action::Tick, t0 + 7 * second), "the gauge moves");
+    }
+
+    #[test]
+    fn f_focuses_each_chart_in_turn_then_the_whole_tab() {
+        let mut app = app().with_tab(1);
+        let charts = app.data.pages[1].charts.len();
+        assert_eq!(charts, 3);
+        for index in 0..charts {
+            assert!(press(&mut app, Action::Focus));
+            assert_eq!(app.focus(), Some(index));
+        }
+        assert!(press(&mut app, Action::Focus));
+        assert_eq!(app.focus(), None, "after the last chart, the whole tab");
+        press(&mut app, Action::Focus);
+        assert_eq!(app.focus(), Some(0), "and round again");
+    }
+
+    #[test]
+    fn esc_returns_from_focus_to_the_whole_tab() {
+        let mut app = app().with_tab(2);
+        press(&mut app, Action::Focus);
+        press(&mut app, Action::Focus);
+        assert_eq!(app.focus(), Some(1));
+        press(&mut app, Action::ToggleSources);
         press(&mut app, Action::Back);
-        assert!(app.should_quit());
+        assert_eq!(app.focus(), Some(1), "the first Esc closes the sources");
+        assert!(press(&mut app, Action::Back));
+        assert_eq!(app.focus(), None);
+        assert!(!app.should_quit());
+    }
+
+    #[test]
+    fn the_overview_has_no_chart_to_focus() {
+        let mut app = app();
+        assert!(!press(&mut app, Action::Focus));
+        assert_eq!(app.focus(), None);
+    }
+
+    #[test]
+    fn changing_tab_leaves_focus() {
+        let t0 = Instant::now();
+        let second = Duration::from_secs(1);
+        for key in [
+            Action::NextTab,
+            Action::PrevTab,
+            Action::GoToTab(2),
+            Action::GoToTab(1),
+        ] {
+            let mut app = app().with_tab(1);
+            press(&mut app, Action::Focus);
+            press(&mut app, key);
+            assert_eq!(app.focus(), None, "{key:?}");
+        }
+        let mut app = app().with_tab(1).with_autoplay(5 * second, t0);
+        app.update(Action::Focus, t0);
+        app.update(Action::Tick, t0 + 5 * second);
+        assert_eq!((app.tab(), app.focus()), (2, None), "autoplay's tab change");
+    }
+
+    #[test]
+    fn the_cursor_and_views_work_in_focus() {
+        let mut app = app().with_tab(2);
+        press(&mut app, Action::Focus);
+        assert!(press(&mut app, Action::PrevYear));
+        assert_eq!(app.cursor(), Some(2024));
+        assert!(press(&mut app, Action::ToggleChange));
+        assert_eq!(app.view(), View::Change);
+        press(&mut app, Action::ToggleIndex);
+        assert_eq!(app.view(), View::Index);
+        assert_eq!(app.focus(), Some(0), "still in focus");
     }
 
     #[test]

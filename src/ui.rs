@@ -2,7 +2,9 @@
 //! of the state, so a frame renders the same into a terminal or a test buffer.
 
 mod ascii;
+mod blank;
 mod chart;
+mod focus;
 mod footer;
 mod format;
 mod glyphs;
@@ -60,6 +62,10 @@ impl Ctx<'_> {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        if self.is_blank() {
+            blank::render(&self.theme, area, buf);
+            return;
+        }
         // An empty style changes no cell: skip the walk over every one of them.
         if self.theme.base != Style::new() {
             buf.set_style(area, self.theme.base);
@@ -79,14 +85,22 @@ impl Widget for &App {
             view: self.view(),
         };
         let page = self.data.pages.get(self.tab());
-        let readout = page.map(|p| readout::lines(p, &ctx)).unwrap_or_default();
+        let focused = page.and_then(|p| focus::chart(p, self.focus()));
+        let shown = match (focused, page) {
+            (Some(spec), _) => focus::indicators(spec, &self.data),
+            (None, Some(page)) => self.data.page_indicators(page),
+            (None, None) => Vec::new(),
+        };
+        let readout = readout::lines(&shown, &ctx);
         let [tabs, body, footer] = split::rows(area, [Some(1), None, Some(1)]);
         // The readout gives way before the charts do.
         let readout_rows = (readout.len() as u16).min(body.height.saturating_sub(12));
         let [body, readout_area] = split::rows(body, [None, Some(readout_rows)]);
         tabs::render(&self.data.pages, self.tab(), &ctx, tabs, buf);
-        if let Some(page) = page {
-            page::render(page, &ctx, body, buf);
+        match (focused, page) {
+            (Some(spec), _) => chart::render(spec, &ctx, body, buf),
+            (None, Some(page)) => page::render(page, &ctx, body, buf),
+            (None, None) => {}
         }
         Paragraph::new(readout).render(readout_area, buf);
         footer::render(self, &ctx, footer, buf);

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Ctx, split};
-use crate::action::{Action, BINDINGS};
+use crate::action::{Action, BINDINGS, key_of};
 use crate::app::App;
 
 /// Room kept for the quit hint, which always shows.
@@ -49,9 +49,21 @@ pub fn render(app: &App, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Autoplay's gauge while it runs, otherwise where the data comes from.
+/// In focus, which chart and the keys out of it; else autoplay's gauge while it runs;
+/// otherwise where the data comes from.
 fn status<'a>(app: &App, ctx: &Ctx) -> Line<'a> {
     let theme = ctx.theme;
+    let charts = ctx.data.pages.get(app.tab()).map_or(0, |p| p.charts.len());
+    if let Some(index) = app.focus() {
+        let key = |action| key_of(action).unwrap_or_default();
+        return Line::from(vec![
+            Span::styled(format!(" chart {}/{charts} · ", index + 1), theme.muted),
+            Span::styled(key(Action::Focus), theme.key),
+            Span::styled(" next · ", theme.muted),
+            Span::styled(key(Action::Back), theme.key),
+            Span::styled(" whole tab", theme.muted),
+        ]);
+    }
     if let (Some(autoplay), Some(progress)) = (app.autoplay(), app.autoplay_progress()) {
         let filled = (progress * GAUGE_WIDTH as f64).round() as usize;
         let (full, empty) = if ctx.glyphs.ascii {

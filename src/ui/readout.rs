@@ -5,11 +5,11 @@ use ratatui::text::{Line, Span};
 
 use super::Ctx;
 use super::format::{change, with_unit};
-use crate::data::{Indicator, Page, Ref};
+use crate::data::{Indicator, Ref};
 use crate::derive;
 
-/// The readout's lines; none until the user moves the cursor.
-pub fn lines<'a>(page: &Page, ctx: &Ctx) -> Vec<Line<'a>> {
+/// The readout's lines for these indicators; none until the user moves the cursor.
+pub fn lines<'a>(indicators: &[&Indicator], ctx: &Ctx) -> Vec<Line<'a>> {
     let Some(year) = ctx.cursor else {
         return Vec::new();
     };
@@ -28,9 +28,8 @@ pub fn lines<'a>(page: &Page, ctx: &Ctx) -> Vec<Line<'a>> {
     }
     let mut lines = vec![Line::from(heading)];
     lines.extend(
-        ctx.data
-            .page_indicators(page)
-            .into_iter()
+        indicators
+            .iter()
             .map(|indicator| series_line(indicator, year, ctx)),
     );
     lines

@@ -50,11 +50,79 @@ fn arrows_and_digits_switch_tabs_and_q_restores_the_terminal() {
     assert_eq!(tmux.quit_with("q"), CLEAN);
 }
 
+/// Every key a presentation clicker sends, in the order a nervous speaker might press them.
+const CLICKER: [&str; 8] = [
+    "PageUp", "PageDown", "F5", "S-F5", "Escape", ".", "b", "Tab",
+];
+
 #[test]
-fn esc_quits_and_restores_the_terminal() {
-    let tmux = Tmux::launch("esc", &[BIN]);
+fn no_clicker_key_ends_the_demo_and_q_quits() {
+    let tmux = Tmux::launch("clicker", &[BIN]);
     tmux.wait_for_first_frame();
-    assert_eq!(tmux.quit_with("Escape"), CLEAN);
+
+    // The blank button leaves nothing on the screen; the next key only brings it back.
+    tmux.send("b");
+    tmux.wait_for("a blank screen", |s| s.trim().is_empty(), TIMEOUT);
+    tmux.send("Escape");
+    tmux.wait_for("the overview back after Esc", on_overview, TIMEOUT);
+
+    // F5 and Shift-F5 do nothing at all, not even close the help, which any other key does.
+    // The blank button after them proves they were read; Esc brings back what it covered:
+    // the help, still open.
+    tmux.send("?");
+    tmux.wait_for_text("any key closes");
+    tmux.run(&["send-keys", "-t", SESSION, "F5", "S-F5", "F5", "b"]);
+    tmux.wait_for(
+        "a blank screen over the help",
+        |s| s.trim().is_empty(),
+        TIMEOUT,
+    );
+    tmux.send("Escape");
+    tmux.wait_for_text("any key closes");
+    tmux.send("x");
+    tmux.wait_for(
+        "the help to close",
+        |s| on_overview(s) && !s.contains("any key closes"),
+        TIMEOUT,
+    );
+
+    // Every clicker key, many times over, in one burst: tmux types them as fast as it can.
+    let mut storm = vec!["send-keys", "-t", SESSION];
+    for _ in 0..40 {
+        storm.extend(CLICKER);
+    }
+    tmux.run(&storm);
+
+    // Still running, and answering keys: whatever the burst left (a blank screen, some tab),
+    // the first `3` brings the picture back or shows the R&D tab, the second shows it for
+    // sure, and ↓ puts the cursor on its last year.
+    tmux.send("3");
+    tmux.wait_for_text("1 Overview");
+    tmux.send("3");
+    tmux.wait_for("the R&D tab after the clicker keys", on_rd, TIMEOUT);
+    tmux.send("Down");
+    tmux.wait_for_text("Shenzhen R&D intensity: 6.67%");
+
+    assert_eq!(tmux.quit_with("q"), CLEAN);
+}
+
+#[test]
+fn f_focuses_one_chart_and_esc_returns_to_the_tab() {
+    let tmux = Tmux::launch("focus", &[BIN, "--tab", "rd"]);
+    tmux.wait_for("the R&D tab", on_rd, TIMEOUT);
+    tmux.send("f");
+    tmux.wait_for(
+        "the R&D intensity chart alone",
+        |s| s.contains("chart 1/2") && !s.contains("R&D spending"),
+        TIMEOUT,
+    );
+    tmux.send("Escape");
+    tmux.wait_for(
+        "the whole tab after Esc",
+        |s| on_rd(s) && s.contains("R&D spending"),
+        TIMEOUT,
+    );
+    assert_eq!(tmux.quit_with("q"), CLEAN);
 }
 
 #[test]

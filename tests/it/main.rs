@@ -11,5 +11,6 @@ mod e2e_storm;
 mod presenter;
 mod render;
 mod robustness;
+mod stage;
 mod support;
 mod validation;

@@ -4,9 +4,11 @@
 //!
 //! - `states`: `any_state_renders_at_any_size`: every tab × theme (× colour depth) × ASCII
 //!   on/off × overlay (none, help, sources scrolled) × year cursor × view (levels, change,
-//!   index), at sizes from 0×0 to 400×150.
+//!   index) × focus × blank screen, at sizes from 0×0 to 400×150.
 //! - `actions`: `action_sequences_keep_the_app_valid`: random sequences of every `Action` (tab
-//!   indices up to 20 and beyond, ticks at advancing times, with and without autoplay).
+//!   indices up to 20 and beyond, ticks at advancing times, with and without autoplay, focus
+//!   and blank), checking the stage-safe keys' promises (Esc never quits, F5 changes nothing,
+//!   the key after a blank only brings the picture back) at every step.
 //! - `fuzz`: `mutated_dataset_text_is_loaded_or_refused_in_one_line` and
 //!   `mutated_dataset_bytes_are_loaded_or_refused_in_one_line`: the embedded asset and
 //!   `tests/fixtures/valid/minimal.json`, mutated (truncation, replaced characters, swapped

@@ -1,6 +1,6 @@
 //! Any state renders at any size: every tab × theme (× colour depth) × ASCII on/off × overlay
-//! (none, help, sources scrolled) × year cursor × view (levels, change, index), at sizes from
-//! 0×0 to 400×150.
+//! (none, help, sources scrolled) × year cursor × view (levels, change, index) × focus (none or
+//! any chart) × blank screen, at sizes from 0×0 to 400×150.
 
 use std::time::Instant;
 
@@ -68,6 +68,7 @@ fn app_in_state(
     overlay: OverlayState,
     cursor: Option<CursorSetup>,
     view: View,
+    (focus, blank): (u8, bool),
 ) -> Result<App, TestCaseError> {
     let now = Instant::now();
     let mut app = App::new(data.clone()).with_tab(cursor.map_or(tab, |c| c.tab));
@@ -103,6 +104,16 @@ fn app_in_state(
             app.update(Action::ToggleIndex, now);
         }
     }
+    // `f` pressed `focus` times: round the tab's charts and back to the whole tab.
+    for _ in 0..focus {
+        app.update(Action::Focus, now);
+    }
+    let charts = data.pages[tab].charts.len();
+    let expected_focus = (charts > 0)
+        .then(|| usize::from(focus) % (charts + 1))
+        .filter(|&i| i > 0)
+        .map(|i| i - 1);
+    prop_assert_eq!(app.focus(), expected_focus, "after {} presses of f", focus);
     match overlay {
         OverlayState::None => {}
         OverlayState::Help => {
@@ -130,6 +141,10 @@ fn app_in_state(
     };
     prop_assert_eq!(app.overlay(), expected_overlay);
     prop_assert_eq!(app.theme.name, theme);
+    if blank {
+        app.update(Action::Blank, now);
+        prop_assert!(app.is_blank());
+    }
     Ok(app)
 }
 
@@ -144,15 +159,21 @@ proptest! {
         overlay in overlay_state(),
         cursor in cursor_setup(6),
         view in view(),
+        focus in 0u8..5,
+        blank in prop::bool::weighted(0.2),
         (width, height) in size(),
     ) {
         let data = embedded();
         prop_assert_eq!(data.pages.len(), 6, "the strategies assume six tabs");
-        let app = app_in_state(&data, tab, theme, ascii, overlay, cursor, view)?;
+        let app = app_in_state(&data, tab, theme, ascii, overlay, cursor, view, (focus, blank))?;
         let buf = render_checked(&app, width, height)?;
         let text = to_text(&buf);
         let rows: Vec<&str> = text.lines().collect();
         prop_assert_eq!(rows.len(), usize::from(height));
+        if blank {
+            prop_assert!(text.trim().is_empty(), "a blank screen shows nothing:\n{}", text);
+            return Ok(());
+        }
         let big_enough = width >= 50 && height >= 15;
         if big_enough && !matches!(overlay, OverlayState::Help) {
             // The help panel may cover the whole frame; nothing else covers the first or last row.
