@@ -3,28 +3,13 @@
 
 #![allow(clippy::unwrap_used)] // A test helper that cannot load its fixture should fail loudly.
 
-use std::time::Instant;
-
+use crate::support::{app_on, screen};
 use ratatui::style::{Color, Modifier};
 use shenzhen_dash::action::{Action, BINDINGS};
-use shenzhen_dash::app::App;
 use shenzhen_dash::data::Dataset;
-use shenzhen_dash::headless::{render, to_text};
+use shenzhen_dash::headless::render;
 use shenzhen_dash::theme::{Theme, ThemeName};
 use shenzhen_dash::ui::tab_at;
-
-fn app_on(tab: usize, actions: &[Action]) -> App {
-    let mut app = App::new(Dataset::embedded().unwrap()).with_tab(tab);
-    let now = Instant::now();
-    for action in actions {
-        app.update(*action, now);
-    }
-    app
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    to_text(&render(app, width, height))
-}
 
 /// The cursor on `year`, counted back from the last year of the tab.
 fn cursor_back(years: usize) -> Vec<Action> {

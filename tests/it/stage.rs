@@ -3,27 +3,11 @@
 
 #![allow(clippy::unwrap_used)] // A test helper that cannot load its fixture should fail loudly.
 
-use std::time::Instant;
-
+use crate::support::{app_on, screen};
 use ratatui::style::Color;
 use shenzhen_dash::action::Action;
-use shenzhen_dash::app::App;
-use shenzhen_dash::data::Dataset;
-use shenzhen_dash::headless::{Format, Frame, render, to_text, write};
+use shenzhen_dash::headless::{Format, Frame, render, write};
 use shenzhen_dash::theme::{Theme, ThemeName};
-
-fn app_on(tab: usize, actions: &[Action]) -> App {
-    let mut app = App::new(Dataset::embedded().unwrap()).with_tab(tab);
-    let now = Instant::now();
-    for action in actions {
-        app.update(*action, now);
-    }
-    app
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    to_text(&render(app, width, height))
-}
 
 #[test]
 fn blank_shows_the_themes_background_and_nothing_else() {

@@ -1,12 +1,34 @@
-//! Code shared by the modules of the integration test binary: the binary as an `assert_cmd`
-//! command, and a terminal emulator (`vt100`) for what escape codes draw.
+//! Code shared by the modules of the integration test binary: the dashboard after some key
+//! presses and its screen as text, the binary as an `assert_cmd` command, and a terminal
+//! emulator (`vt100`) for what escape codes draw.
 
 // tmux, `sh` and `stty` are Unix programs; `cli` runs the binary on every platform.
 #[cfg(unix)]
 pub mod tmux;
 
 use std::ffi::OsStr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+use shenzhen_dash::action::Action;
+use shenzhen_dash::app::App;
+use shenzhen_dash::data::Dataset;
+use shenzhen_dash::headless::{render, to_text};
+
+/// The embedded dashboard on tab `tab` after `actions`.
+#[allow(clippy::unwrap_used)] // The embedded dataset is valid; if it is not, fail loudly.
+pub fn app_on(tab: usize, actions: &[Action]) -> App {
+    let mut app = App::new(Dataset::embedded().unwrap()).with_tab(tab);
+    let now = Instant::now();
+    for action in actions {
+        app.update(*action, now);
+    }
+    app
+}
+
+/// What a `width`×`height` terminal shows of `app`, as text.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    to_text(&render(app, width, height))
+}
 
 /// How long one run of the binary may take. Generous for a loaded machine; a passing run takes
 /// milliseconds, and a mode that wrongly waits for a terminal fails instead of hanging.
