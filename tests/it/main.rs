@@ -13,3 +13,4 @@ mod render;
 mod robustness;
 mod support;
 mod validation;
+mod wording;
