@@ -82,6 +82,9 @@ fn flagged_points_are_marked_and_explained() {
     assert!(text.contains('*'), "preliminary national ratios carry *");
     assert!(text.contains("† derived") && text.contains("* preliminary"));
     assert!(text.contains("┊ 2019 method change"));
+    // The flag goes beside the point: the series' marker stays, so series differ without colour.
+    assert!(text.contains("●†"), "Shenzhen's derived ratios:\n{text}");
+    assert!(text.contains("■*"), "China's preliminary ratios:\n{text}");
 }
 
 /// A small dataset with a gap year, a flagged point and negative values.
