@@ -452,7 +452,7 @@ mod tests {
     fn embedded_asset_is_valid() {
         let data = Dataset::embedded().expect("embedded asset validates");
         assert_eq!(data.city, "Shenzhen");
-        assert_eq!(data.pages.len(), 6);
+        assert_eq!(data.pages.len(), 7);
     }
 
     #[test]
