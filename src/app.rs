@@ -365,10 +365,10 @@ mod tests {
     fn tabs_wrap_both_ways() {
         let mut app = app();
         press(&mut app, Action::PrevTab);
-        assert_eq!(app.tab(), 5);
+        assert_eq!(app.tab(), 6);
         press(&mut app, Action::NextTab);
         assert_eq!(app.tab(), 0);
-        for _ in 0..7 {
+        for _ in 0..8 {
             press(&mut app, Action::NextTab);
         }
         assert_eq!(app.tab(), 1);

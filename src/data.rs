@@ -232,13 +232,19 @@ pub struct ChartSpec {
     pub title: String,
     pub kind: ChartKind,
     pub series: Vec<SeriesSpec>,
+    /// The year a `compare` chart shows until the year cursor moves; only that kind takes one.
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
+    /// Bars by year, one per series in each year.
     Bar,
+    /// A line per series across the years, with a marker on every point.
     Line,
+    /// One year: a horizontal bar per series, sorted by value.
+    Compare,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -446,7 +452,7 @@ mod tests {
     fn embedded_asset_is_valid() {
         let data = Dataset::embedded().expect("embedded asset validates");
         assert_eq!(data.city, "Shenzhen");
-        assert_eq!(data.pages.len(), 6);
+        assert_eq!(data.pages.len(), 7);
     }
 
     #[test]

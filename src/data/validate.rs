@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{ChartSpec, Dataset, Indicator, Page, Ref, Source};
+use super::{ChartKind, ChartSpec, Dataset, Indicator, Page, Ref, Source};
 use crate::error::Problem;
 use crate::text::{first_unsafe, is_unsafe, sanitize};
 
@@ -309,6 +309,33 @@ impl Checker<'_> {
                 ),
                 Some(_) => {}
             }
+        }
+        self.chart_year(path, chart, data);
+    }
+
+    /// A compare chart shows one year, which some series must have; other kinds take no year.
+    fn chart_year(&mut self, path: Path, chart: &ChartSpec, data: &Dataset) {
+        let at = path.field("year");
+        match (chart.kind, chart.year) {
+            (ChartKind::Compare, None) => {
+                self.problem(at, "a compare chart needs the year it compares".to_owned());
+            }
+            (ChartKind::Compare, Some(year)) => {
+                let mut indicators = chart
+                    .series
+                    .iter()
+                    .filter_map(|s| data.indicator(s.indicator.id()));
+                if !indicators.any(|i| i.point(year).is_some()) {
+                    self.problem(
+                        at,
+                        format!("none of the chart's series has a point for {year}"),
+                    );
+                }
+            }
+            (_, Some(_)) => {
+                self.problem(at, "only a compare chart takes a year".to_owned());
+            }
+            (_, None) => {}
         }
     }
 

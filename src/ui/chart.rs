@@ -1,9 +1,10 @@
 //! One chart: its series, resolved for the current view, the border with title, unit and
 //! footnote, and the legend; then the axes (`axes`) and the bars or lines (`bar`, `line`),
-//! drawn on the plot's scales (`plot`).
+//! drawn on the plot's scales (`plot`). A comparison of one year (`compare`) has no axes.
 
 mod axes;
 mod bar;
+mod compare;
 mod line;
 mod plot;
 
@@ -20,7 +21,7 @@ use plot::{Plot, Scale};
 
 use super::format::Ticks;
 use super::{Ctx, split};
-use crate::data::{ChartKind, ChartSpec, Flag, Indicator, Point};
+use crate::data::{Break, ChartKind, ChartSpec, Flag, Indicator, Point};
 use crate::derive;
 
 /// One resolved series of a chart.
@@ -42,6 +43,13 @@ pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if series.is_empty() {
         return;
     }
+    if spec.kind == ChartKind::Compare {
+        // The chart's year until the speaker moves the cursor; validation made sure it has one.
+        if let Some(year) = ctx.cursor.or(spec.year) {
+            compare::render(spec, &series, year, ctx, area, buf);
+        }
+        return;
+    }
     match Model::new(spec, series, ctx, area.width) {
         Some(model) => render_chart(&model, ctx, area, buf),
         None => render_frame_only(spec, ctx, area, buf),
@@ -60,6 +68,8 @@ struct Model<'a> {
     legend: Line<'a>,
     /// The legend goes on the top border when it fits there beside the title.
     legend_on_border: bool,
+    /// Otherwise inside, wrapped between series so that every series is named.
+    legend_lines: Vec<Line<'a>>,
     footnote: Line<'a>,
 }
 
@@ -82,7 +92,12 @@ impl<'a> Model<'a> {
         let legend = legend(spec.kind, &series, ctx);
         let legend_on_border =
             series.len() > 1 && title.width() + legend.width() + 4 <= usize::from(width);
-        let footnote = footnote(&series, ctx);
+        let legend_lines = if series.len() > 1 && !legend_on_border {
+            wrap_legend(&legend, usize::from(width.saturating_sub(2)))
+        } else {
+            Vec::new()
+        };
+        let footnote = series_footnote(&series, ctx);
         Some(Model {
             kind: spec.kind,
             unit,
@@ -91,6 +106,7 @@ impl<'a> Model<'a> {
             title,
             legend,
             legend_on_border,
+            legend_lines,
             footnote,
             series,
         })
@@ -98,7 +114,7 @@ impl<'a> Model<'a> {
 
     /// Rows the legend takes inside the border.
     fn legend_rows(&self) -> u16 {
-        u16::from(self.series.len() > 1 && !self.legend_on_border)
+        self.legend_lines.len() as u16
     }
 
     fn block(&self, ctx: &Ctx) -> Block<'a> {
@@ -180,7 +196,9 @@ fn render_chart(model: &Model, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if inner.height < legend_rows + 2 || inner.width < 8 {
         return;
     }
-    (&model.legend).render(legend, buf);
+    for (line, row) in model.legend_lines.iter().zip(legend.rows()) {
+        line.render(row, buf);
+    }
     if y_axis.width + 1 + 4 > plot_rows.width {
         return;
     }
@@ -195,7 +213,8 @@ fn render_plot(plot: &Plot, kind: ChartKind, buf: &mut Buffer) {
     plot.draw_cursor(buf);
     match kind {
         ChartKind::Bar => bar::render(plot, buf),
-        ChartKind::Line => {
+        // A compare chart is drawn by `compare`, never on a plot by year.
+        ChartKind::Line | ChartKind::Compare => {
             line::render(plot, buf);
             plot.draw_events(buf);
         }
@@ -251,7 +270,9 @@ fn title(title: &str, unit: &str, width: u16) -> String {
 fn series_symbol(kind: ChartKind, index: usize, ctx: &Ctx) -> &'static str {
     match kind {
         ChartKind::Bar => ctx.glyphs.fills[index % ctx.glyphs.fills.len()],
-        ChartKind::Line => ctx.glyphs.markers[index % ctx.glyphs.markers.len()],
+        ChartKind::Line | ChartKind::Compare => {
+            ctx.glyphs.markers[index % ctx.glyphs.markers.len()]
+        }
     }
 }
 
@@ -267,14 +288,40 @@ fn legend<'a>(kind: ChartKind, series: &[Series<'a>], ctx: &Ctx) -> Line<'a> {
     Line::from(spans)
 }
 
+/// The legend's entries (marker and label) on as many lines of `width` as they need, an entry
+/// never split; an entry wider than a line gets a line of its own and is cut at its end.
+fn wrap_legend<'a>(legend: &Line<'a>, width: usize) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    let mut line = Line::from(" ");
+    for entry in legend.spans[1..].chunks(2) {
+        let entry_width: usize = entry.iter().map(Span::width).sum();
+        if line.width() > 1 && line.width() + entry_width > width {
+            lines.push(std::mem::replace(&mut line, Line::from(" ")));
+        }
+        line.spans.extend(entry.iter().cloned());
+    }
+    lines.push(line);
+    lines
+}
+
 /// Explains the marks on this chart: flags on its points, breaks in its series.
-fn footnote<'a>(series: &[Series<'_>], ctx: &Ctx) -> Line<'a> {
-    let theme = ctx.theme;
+fn series_footnote<'a>(series: &[Series<'_>], ctx: &Ctx) -> Line<'a> {
     let flags: BTreeSet<Flag> = series
         .iter()
         .flat_map(|s| &s.indicator.points)
         .flat_map(|p| p.flags.iter().copied())
         .collect();
+    footnote(&flags, series.iter().flat_map(|s| &s.indicator.breaks), ctx)
+}
+
+/// The marks of these flags, then each break once (two series may break in the same year for
+/// the same reason).
+fn footnote<'a, 'b>(
+    flags: &BTreeSet<Flag>,
+    breaks: impl Iterator<Item = &'b Break>,
+    ctx: &Ctx,
+) -> Line<'a> {
+    let theme = ctx.theme;
     let mut spans = Vec::new();
     for flag in Flag::ALL.into_iter().filter(|f| flags.contains(f)) {
         spans.push(Span::styled(
@@ -283,7 +330,12 @@ fn footnote<'a>(series: &[Series<'_>], ctx: &Ctx) -> Line<'a> {
         ));
         spans.push(Span::styled(format!(" {}", flag.name()), theme.muted));
     }
-    for brk in series.iter().flat_map(|s| &s.indicator.breaks) {
+    let mut shown: Vec<(i32, &str)> = Vec::new();
+    for brk in breaks {
+        if shown.contains(&(brk.year, brk.label.as_str())) {
+            continue;
+        }
+        shown.push((brk.year, brk.label.as_str()));
         spans.push(Span::styled(
             format!(" {}", ctx.glyphs.series_break),
             theme.break_mark,

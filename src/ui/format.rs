@@ -47,31 +47,64 @@ pub fn with_unit(number: f64, decimals: usize, unit: &str) -> String {
 }
 
 /// Labels for a bar, longest first: full precision, then fewer decimals, then `k`/`M`.
-pub fn bar_labels(number: f64, decimals: usize, unit: &str) -> Vec<String> {
+///
+/// A shorter label is offered only where it still tells the bar from its `neighbours` (the
+/// values of the bars beside it): for each neighbour of a different value, its label in the
+/// same form must differ too, so 17.56 beside 17.63 never shortens to `18` or `17.6`. A lower
+/// bound keeps its full precision: rounding 4.65 up to `4.7` would claim more than "over 4.65".
+pub fn bar_labels(
+    number: f64,
+    decimals: usize,
+    unit: &str,
+    neighbours: &[f64],
+    lower_bound: bool,
+) -> Vec<String> {
     let suffix = if is_percent(unit) { "%" } else { "" };
     // Dropping decimals is fine while two significant digits remain: 1.3 never becomes 1.
     let whole_digits = format!("{:.0}", number.abs().trunc())
         .trim_start_matches('0')
         .len();
-    let mut labels: Vec<String> = (0..=decimals)
+    let mut forms: Vec<Form> = (0..=decimals)
         .rev()
         .filter(|d| d == &decimals || whole_digits + d >= 2)
-        .map(|d| format!("{}{suffix}", grouped(number, d)))
+        .map(Form::Decimals)
         .collect();
     if number.abs() >= 1_000.0 && suffix.is_empty() {
-        let (scaled, letter) = if number.abs() >= 1_000_000.0 {
-            (number / 1_000_000.0, 'M')
+        let scale = if number.abs() >= 1_000_000.0 {
+            (1_000_000.0, 'M')
         } else {
-            (number / 1_000.0, 'k')
+            (1_000.0, 'k')
         };
-        labels.push(format!("{scaled:.1}{letter}"));
+        forms.push(Form::Scaled(scale, 1));
         // Below ten, a whole number would keep only one significant digit: too coarse to print.
-        if scaled.abs() >= 10.0 {
-            labels.push(format!("{scaled:.0}{letter}"));
+        if (number / scale.0).abs() >= 10.0 {
+            forms.push(Form::Scaled(scale, 0));
+        }
+    }
+    let text = |form: &Form, value: f64| match *form {
+        Form::Decimals(d) => format!("{}{suffix}", grouped(value, d)),
+        Form::Scaled((divisor, letter), d) => format!("{:.*}{letter}", d, value / divisor),
+    };
+    let mut labels: Vec<String> = Vec::with_capacity(forms.len());
+    for (i, form) in forms.iter().enumerate() {
+        let label = text(form, number);
+        let full = i == 0;
+        let apart = neighbours
+            .iter()
+            .all(|&other| other == number || text(form, other) != label);
+        if full || (apart && !lower_bound) {
+            labels.push(label);
         }
     }
     labels.dedup();
     labels
+}
+
+/// One way to write a bar's value: with so many decimals, or divided by a thousand (`k`) or a
+/// million (`M`) with so many decimals.
+enum Form {
+    Decimals(usize),
+    Scaled((f64, char), usize),
 }
 
 /// Evenly spaced, round axis values covering `lo..=hi`.
@@ -205,23 +238,80 @@ mod tests {
         assert_eq!(with_unit(16347.0, 0, "count"), "16,347");
     }
 
+    fn alone(number: f64, decimals: usize, unit: &str) -> Vec<String> {
+        bar_labels(number, decimals, unit, &[], false)
+    }
+
     #[test]
     fn bar_labels_shrink_step_by_step() {
         assert_eq!(
-            bar_labels(1295.01, 2, "bn CNY"),
+            alone(1295.01, 2, "bn CNY"),
             ["1,295.01", "1,295.0", "1,295", "1.3k"]
         );
-        assert_eq!(bar_labels(5.49, 2, "% of GDP"), ["5.49%", "5.5%"]);
-        assert_eq!(bar_labels(19647.0, 0, "count"), ["19,647", "19.6k", "20k"]);
-        assert_eq!(bar_labels(1.3, 1, "million"), ["1.3"]);
-        assert_eq!(bar_labels(1_234_567.0, 0, "count"), ["1,234,567", "1.2M"]);
+        assert_eq!(alone(5.49, 2, "% of GDP"), ["5.49%", "5.5%"]);
+        assert_eq!(alone(19647.0, 0, "count"), ["19,647", "19.6k", "20k"]);
+        assert_eq!(alone(1.3, 1, "million"), ["1.3"]);
+        assert_eq!(alone(1_234_567.0, 0, "count"), ["1,234,567", "1.2M"]);
         assert_eq!(
-            bar_labels(12_345_678.0, 0, "count"),
+            alone(12_345_678.0, 0, "count"),
             ["12,345,678", "12.3M", "12M"]
         );
         assert_eq!(
-            bar_labels(17.5601, 4, "million"),
+            alone(17.5601, 4, "million"),
             ["17.5601", "17.560", "17.56", "17.6", "18"]
+        );
+        assert_eq!(alone(-1627.0, 0, "bn CNY"), ["-1,627", "-1.6k"]);
+    }
+
+    #[test]
+    fn bar_labels_keep_the_digits_that_tell_neighbours_apart() {
+        // Residents 2020-2023: four different figures must not all read `18`.
+        let residents = [17.56, 17.63, 17.68, 17.79];
+        let shortest: Vec<String> = residents
+            .iter()
+            .enumerate()
+            .map(|(i, &value)| {
+                let neighbours: Vec<f64> = residents
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| i.abs_diff(*j) == 1)
+                    .map(|(_, v)| *v)
+                    .collect();
+                let labels = bar_labels(value, 2, "million", &neighbours, false);
+                labels.last().unwrap().clone()
+            })
+            .collect();
+        assert_eq!(shortest, ["17.56", "17.63", "17.7", "17.8"]);
+        // 17.63 and 17.79 differ at one decimal, not at none.
+        assert_eq!(
+            bar_labels(17.63, 2, "million", &[17.79], false),
+            ["17.63", "17.6"]
+        );
+        // The same figure beside it does not hold a label back.
+        assert_eq!(
+            bar_labels(17.56, 2, "million", &[17.56], false),
+            ["17.56", "17.6", "18"]
+        );
+        // Abbreviations too: 19,647 and 19,710 are both `20k` and both `19.6k`/`19.7k`.
+        assert_eq!(
+            bar_labels(19647.0, 0, "count", &[19_710.0], false),
+            ["19,647", "19.6k"]
+        );
+        assert_eq!(
+            bar_labels(19647.0, 0, "count", &[19_640.0], false),
+            ["19,647"]
+        );
+        assert_eq!(bar_labels(5.49, 2, "% of GDP", &[5.46], false), ["5.49%"]);
+    }
+
+    #[test]
+    fn a_lower_bound_keeps_its_full_precision() {
+        // "over 4.65 million" must not read 4.7, which claims more than the bound.
+        assert_eq!(bar_labels(4.65, 2, "million", &[], true), ["4.65"]);
+        assert_eq!(bar_labels(6000.0, 0, "count", &[], true), ["6,000"]);
+        assert_eq!(
+            bar_labels(6000.0, 0, "count", &[], false),
+            ["6,000", "6.0k"]
         );
     }
 
@@ -255,6 +345,29 @@ mod tests {
             step: 0.000_002_5,
         };
         assert_eq!(tiny.label(0.000_002_5, "% of GDP"), "0.0000025%");
+    }
+
+    #[test]
+    fn tick_labels_of_small_ranges_tell_neighbours_apart() {
+        for (lo, hi) in [
+            (17.56, 17.79),
+            (4.65, 4.66),
+            (10_000.0, 10_003.0),
+            (19_647.0, 19_710.0),
+            (0.001, 0.0012),
+            (5.46, 5.49),
+            (-0.02, 0.01),
+            (3_871.07, 3_873.18),
+        ] {
+            for max in 2..=6 {
+                let ticks = Ticks::new(lo, hi, max);
+                let labels: Vec<String> =
+                    ticks.values().map(|v| ticks.label(v, "million")).collect();
+                for pair in labels.windows(2) {
+                    assert_ne!(pair[0], pair[1], "{lo}..{hi} in {max} ticks: {labels:?}");
+                }
+            }
+        }
     }
 
     #[test]

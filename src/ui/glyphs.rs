@@ -10,8 +10,8 @@ pub struct Glyphs {
     /// Bar fills per series; the first series also gets `eighths` tops where available.
     pub fills: [&'static str; 3],
     pub eighths: Option<[&'static str; 8]>,
-    /// Point markers per series.
-    pub markers: [&'static str; 6],
+    /// Point markers per series: no two series of a chart of up to eight share one.
+    pub markers: [&'static str; 8],
     /// Lines between points: `None` draws them in Braille.
     pub line_dot: Option<&'static str>,
     pub no_data: &'static str,
@@ -30,7 +30,7 @@ pub struct Glyphs {
 pub const UNICODE: Glyphs = Glyphs {
     fills: ["█", "▓", "░"],
     eighths: Some(["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]),
-    markers: ["●", "■", "▲", "◆", "★", "✚"],
+    markers: ["●", "■", "▲", "◆", "★", "✚", "▼", "✖"],
     line_dot: None,
     no_data: "·",
     series_break: "┊",
@@ -48,7 +48,7 @@ pub const UNICODE: Glyphs = Glyphs {
 pub const ASCII: Glyphs = Glyphs {
     fills: ["#", "=", "%"],
     eighths: None,
-    markers: ["o", "x", "+", "@", "&", "$"],
+    markers: ["o", "x", "+", "@", "&", "$", "^", "%"],
     line_dot: Some("."),
     no_data: ".",
     series_break: "!",
@@ -98,6 +98,20 @@ impl Glyphs {
             Flag::Preliminary => '*',
             Flag::Derived => '+',
             Flag::LowerBound => '>',
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_series_of_a_chart_of_eight_has_its_own_marker() {
+        for glyphs in [UNICODE, ASCII] {
+            for (i, marker) in glyphs.markers.iter().enumerate() {
+                assert!(!glyphs.markers[..i].contains(marker), "{marker} twice");
+            }
         }
     }
 }

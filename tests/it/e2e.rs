@@ -404,8 +404,8 @@ fn after_a_tour_the_terminal_shows_the_snapshot_colours_and_all() {
         ];
         let tmux = Tmux::launch(&format!("looks_{theme}"), &program);
         tmux.wait_for_first_frame();
-        // Six tabs: seven steps visit each and end on the second, GDP.
-        for tab in [2, 3, 4, 5, 6, 1, 2] {
+        // Seven tabs: eight steps visit each and end on the second, GDP.
+        for tab in [2, 3, 4, 5, 6, 7, 1, 2] {
             let text = trimmed(&snapshot(theme, tab, "text"));
             tmux.send("Right");
             tmux.wait_for(&format!("tab {tab}"), |s| trimmed(s) == text, TIMEOUT);

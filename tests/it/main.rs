@@ -14,3 +14,4 @@ mod robustness;
 mod stage;
 mod support;
 mod validation;
+mod wording;

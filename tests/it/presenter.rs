@@ -185,3 +185,65 @@ fn readme_key_table_matches_the_key_table() {
         }
     }
 }
+
+/// The Peers tab, the seventh.
+const PEERS: usize = 6;
+
+#[test]
+fn peers_compare_r_and_d_in_2019_until_the_cursor_moves() {
+    let text = screen(&app_on(PEERS, &[]), 120, 40);
+    assert!(text.contains("R&D intensity, 2019 · % of GDP"), "{text}");
+    for row in [
+        "■ Beijing",
+        "6.31%",
+        "● Shenzhen",
+        "4.93%†",
+        "4.9%≈",
+        "4%~",
+        "3.0%≥",
+        "2.47%",
+        "2.23%",
+    ] {
+        assert!(text.contains(row), "{row}:\n{text}");
+    }
+    assert!(!text.contains("no data"), "2019 has all eight:\n{text}");
+    assert!(text.contains("Chongqing (province-sized)"), "{text}");
+    assert!(
+        text.contains("┊ 2024 revised base"),
+        "the peers' break:\n{text}"
+    );
+    assert_eq!(
+        text.matches("2024 revised base").count(),
+        1,
+        "explained once"
+    );
+}
+
+#[test]
+fn the_comparison_follows_the_cursor_and_lists_the_missing_as_no_data() {
+    // 2016: Shenzhen, China, the OECD and the USA have a ratio; the others do not.
+    let app = app_on(PEERS, &cursor_back(9));
+    assert_eq!(app.cursor(), Some(2016));
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("R&D intensity, 2016 · % of GDP"), "{text}");
+    // In the chart (the readout under it lists each indicator too).
+    let rows = text
+        .lines()
+        .filter(|l| l.starts_with('│') && l.contains("no data"));
+    assert_eq!(rows.count(), 4, "{text}");
+    insta::assert_snapshot!("peers_compare_2016_120x40", text);
+}
+
+#[test]
+fn the_peers_readout_says_why_beijing_shows_no_change_into_2024() {
+    let app = app_on(PEERS, &cursor_back(1));
+    assert_eq!(app.cursor(), Some(2024));
+    let text = screen(&app, 120, 40);
+    for city in ["Beijing", "Shanghai"] {
+        let line = text
+            .lines()
+            .find(|l| l.contains(&format!("{city} GDP, first published:")))
+            .unwrap();
+        assert!(line.contains("no change shown: revised base"), "{line}");
+    }
+}

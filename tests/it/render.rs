@@ -29,7 +29,9 @@ fn every_tab_at_80x24_and_120x40() {
 
 #[test]
 fn every_size_up_to_60x20_renders_without_panicking() {
-    for tab in 0..6 {
+    let tabs = Dataset::embedded().unwrap().pages.len();
+    assert_eq!(tabs, 7, "the seventh tab, Peers, is drawn too");
+    for tab in 0..tabs {
         let app = app_on(tab);
         for width in 0..=60 {
             for height in 0..=20 {
@@ -82,6 +84,9 @@ fn flagged_points_are_marked_and_explained() {
     assert!(text.contains('*'), "preliminary national ratios carry *");
     assert!(text.contains("† derived") && text.contains("* preliminary"));
     assert!(text.contains("┊ 2019 method change"));
+    // The flag goes beside the point: the series' marker stays, so series differ without colour.
+    assert!(text.contains("●†"), "Shenzhen's derived ratios:\n{text}");
+    assert!(text.contains("■*"), "China's preliminary ratios:\n{text}");
 }
 
 /// A small dataset with a gap year, a flagged point and negative values.

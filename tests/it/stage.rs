@@ -39,7 +39,8 @@ fn focus_draws_one_chart_across_the_whole_body() {
         let text = screen(&app_on(2, &[Action::Focus]), width, height);
         let rows: Vec<&str> = text.lines().collect();
         assert!(
-            rows[0].starts_with(" 1 Overview"),
+            // Titles, or ids where seven titles do not fit.
+            rows[0].to_lowercase().starts_with(" 1 overview"),
             "the tab bar stays:\n{text}"
         );
         assert!(rows[1].starts_with("╭ R&D intensity"), "{text}");

@@ -111,6 +111,23 @@ const CASES: &[(&str, &str)] = &[
         "mixed_units.json",
         "tests/fixtures/invalid/mixed_units.json: pages[0].charts[0].series[1].indicator: unit \"million\" differs from the chart's \"bn CNY\"; one chart, one unit",
     ),
+    // The compare chart: one year, which its series must have.
+    (
+        "compare_without_year.json",
+        "tests/fixtures/invalid/compare_without_year.json: pages[0].charts[0].year: a compare chart needs the year it compares",
+    ),
+    (
+        "compare_year_without_points.json",
+        "tests/fixtures/invalid/compare_year_without_points.json: pages[0].charts[0].year: none of the chart's series has a point for 2020",
+    ),
+    (
+        "compare_unknown_indicator.json",
+        "tests/fixtures/invalid/compare_unknown_indicator.json: pages[0].charts[0].series[1].indicator: unknown indicator id \"gpd\"",
+    ),
+    (
+        "year_on_a_line_chart.json",
+        "tests/fixtures/invalid/year_on_a_line_chart.json: pages[0].charts[0].year: only a compare chart takes a year",
+    ),
     // Ids and text.
     (
         "duplicate_indicator_id.json",
@@ -159,7 +176,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "unknown_variant.json",
-        "tests/fixtures/invalid/unknown_variant.json:23:39: pages[0].charts[0].kind: unknown variant `pie`, expected `bar` or `line`",
+        "tests/fixtures/invalid/unknown_variant.json:23:39: pages[0].charts[0].kind: unknown variant `pie`, expected one of `bar`, `line`, `compare`",
     ),
     (
         "missing_field.json",

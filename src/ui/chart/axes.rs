@@ -25,9 +25,10 @@ pub(super) fn render_y_axis(
     }
     let mut last_row = None;
     for (value, label) in labels {
-        let row = match kind {
-            ChartKind::Bar => plot.scale.bar_row(*value),
-            ChartKind::Line => plot.scale.line_row(*value),
+        let row = if kind == ChartKind::Bar {
+            plot.scale.bar_row(*value)
+        } else {
+            plot.scale.line_row(*value)
         };
         if last_row == Some(row) {
             continue;

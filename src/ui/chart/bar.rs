@@ -14,7 +14,22 @@ use crate::ui::format::bar_labels;
 pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
     plot.draw_breaks(buf);
     let count = plot.series.len() as u16;
-    for year in plot.year_range() {
+    // Every bar's value in drawing order (years, then series in each), `None` for a gap: a
+    // label is told apart from the nearest bar on each side.
+    let values: Vec<Option<f64>> = plot
+        .year_range()
+        .flat_map(|year| {
+            plot.series
+                .iter()
+                .map(move |s| s.indicator.point(year).map(|p| p.value.number))
+        })
+        .collect();
+    let neighbours = |at: usize| -> Vec<f64> {
+        let left = values[..at].iter().rev().flatten().next();
+        let right = values[at + 1..].iter().flatten().next();
+        left.into_iter().chain(right).copied().collect()
+    };
+    for (slot_index, year) in plot.year_range().enumerate() {
         let slot = plot.slot(year);
         let gap = u16::from(slot.len >= 3);
         let usable = slot.len - gap;
@@ -31,6 +46,7 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
                 index,
                 slot,
                 at_cursor: plot.ctx.cursor == Some(year),
+                neighbours: neighbours(slot_index * plot.series.len() + index),
             };
             if let Some(point) = series.indicator.point(year) {
                 bar.draw(plot, point, buf);
@@ -51,6 +67,8 @@ struct Bar {
     index: usize,
     slot: Slot,
     at_cursor: bool,
+    /// The values of the nearest bars on either side, which the label must differ from.
+    neighbours: Vec<f64>,
 }
 
 impl Bar {
@@ -121,6 +139,8 @@ impl Bar {
             point.value.number,
             usize::from(point.value.decimals),
             plot.unit,
+            &self.neighbours,
+            point.is_lower_bound(),
         )
         .into_iter()
         .map(|l| l + &marks)

@@ -141,29 +141,56 @@ fn draw_dots(plot: &Plot, dot: &str, buf: &mut Buffer) {
     }
 }
 
+/// Each point's series marker, so that series stay apart without colour; then each flagged
+/// point's mark beside it, right or else left, on a cell that holds only line; where both hold
+/// other marks, the flag takes the marker's place, since a flag must never be lost.
 fn draw_markers(plot: &Plot, buf: &mut Buffer) {
     let glyphs = &plot.ctx.glyphs;
+    let at = |point: &Point| {
+        let x = plot.slot(point.year).center();
+        (x, plot.area.y + plot.scale.line_row(point.value.number))
+    };
     for (index, series) in plot.series.iter().enumerate() {
         let style = plot.ctx.theme.series(index).add_modifier(Modifier::BOLD);
         for point in &series.indicator.points {
-            let x = plot.slot(point.year).center();
-            let y = plot.area.y + plot.scale.line_row(point.value.number);
-            let marks = flag_marks(point, plot.ctx);
-            let mut style = match marks.chars().next() {
-                Some(_) => style
-                    .patch(plot.ctx.theme.flag)
-                    .fg(plot.ctx.theme.series_color(index)),
-                None => style,
+            let style = if plot.ctx.cursor == Some(point.year) {
+                style.add_modifier(Modifier::REVERSED)
+            } else {
+                style
             };
-            if plot.ctx.cursor == Some(point.year) {
-                style = style.add_modifier(Modifier::REVERSED);
-            }
+            let marker = glyphs.markers[index % glyphs.markers.len()];
+            buf[at(point)].set_symbol(marker).set_style(style);
+        }
+    }
+    let only_line = |symbol: &str| {
+        Some(symbol) == glyphs.line_dot
+            || symbol
+                .chars()
+                .all(|c| c == ' ' || ('\u{2800}'..='\u{28FF}').contains(&c))
+    };
+    for (index, series) in plot.series.iter().enumerate() {
+        let style = plot.ctx.theme.flag.fg(plot.ctx.theme.series_color(index));
+        for point in &series.indicator.points {
+            let Some(mark) = flag_marks(point, plot.ctx).chars().next() else {
+                continue;
+            };
+            let (x, y) = at(point);
+            let right = (x + 1 < plot.area.right()).then_some(x + 1);
+            let left = (x > plot.area.left()).then(|| x - 1);
+            let beside = [right, left]
+                .into_iter()
+                .flatten()
+                .find(|&x| only_line(buf[(x, y)].symbol()));
             let mut utf8 = [0; 4];
-            let symbol = match marks.chars().next() {
-                Some(flag) => flag.encode_utf8(&mut utf8),
-                None => glyphs.markers[index % glyphs.markers.len()],
+            let cell = &mut buf[(beside.unwrap_or(x), y)];
+            let style = if beside.is_none() {
+                // In the marker's place it keeps the marker's bold and cursor reverse.
+                cell.style().patch(style)
+            } else {
+                style
             };
-            buf[(x, y)].set_symbol(symbol).set_style(style);
+            cell.set_symbol(mark.encode_utf8(&mut utf8))
+                .set_style(style);
         }
     }
 }

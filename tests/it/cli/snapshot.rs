@@ -12,13 +12,14 @@ use super::{CHINA, MINIMAL, control_besides_newline, run, run_env};
 use crate::support::emulate;
 
 /// The tab headers of `snapshot --tab all` for the embedded asset.
-const TAB_HEADERS: [&str; 6] = [
+const TAB_HEADERS: [&str; 7] = [
     "== 1 overview: Overview ==",
     "== 2 gdp: GDP ==",
     "== 3 rd: R&D ==",
     "== 4 trade: Trade ==",
     "== 5 people: People & firms ==",
     "== 6 innovation: Innovation ==",
+    "== 7 peers: Peers ==",
 ];
 const FORMATS: [&str; 4] = ["text", "ansi", "html", "svg"];
 
@@ -119,7 +120,7 @@ fn snapshot_by_default_is_the_first_tab_as_100x30_plain_text() {
     );
     assert_eq!(
         lines[0],
-        " 1 Overview │ 2 GDP │ 3 R&D │ 4 Trade │ 5 People & firms │ 6 Innovation"
+        " 1 Overview │ 2 GDP │ 3 R&D │ 4 Trade │ 5 People & firms │ 6 Innovation │ 7 Peers"
     );
     assert_eq!(text, library_frame(0, 100, 30));
 }
@@ -147,7 +148,7 @@ fn snapshot_size_sets_the_frame() {
 fn snapshot_tab_all_gives_every_tab_under_a_header() {
     let run = run(&["snapshot", "--tab", "all"]);
     let text = run.ok();
-    assert_eq!(text.lines().count(), 6 * 31);
+    assert_eq!(text.lines().count(), 7 * 31);
     let sections = sections(text);
     let headers: Vec<&str> = sections.iter().map(|(h, _)| *h).collect();
     assert_eq!(headers, TAB_HEADERS);
@@ -396,7 +397,7 @@ fn every_tab_in_html_or_svg_is_one_document() {
     let html = run(&["snapshot", "--tab", "all", "--format", "html"]);
     let html = html.ok();
     assert_eq!(html.matches("<!DOCTYPE html>").count(), 1);
-    assert_eq!(html.matches("<pre").count(), 6);
+    assert_eq!(html.matches("<pre").count(), 7);
     assert!(html.contains("== 3 rd: R&amp;D =="), "{html}");
     let svg = run(&["snapshot", "--tab", "all", "--format", "svg"]);
     let svg = svg.ok();

@@ -29,17 +29,17 @@ fn invalid_size(value: &str, why: &str) -> String {
 #[test]
 #[allow(clippy::too_many_lines)] // One table of every usage error reads best whole.
 fn usage_errors_exit_2_and_list_the_choices() {
-    const IDS: &str = "overview, gdp, rd, trade, people, innovation";
+    const IDS: &str = "overview, gdp, rd, trade, people, innovation, peers";
     let cases: Vec<(Vec<&str>, String)> = vec![
-        (vec!["--tab", "nope"], unknown_tab("nope", IDS, 6)),
+        (vec!["--tab", "nope"], unknown_tab("nope", IDS, 7)),
         (
             vec!["snapshot", "--tab", "nope"],
-            unknown_tab("nope", &format!("{IDS}, all"), 6),
+            unknown_tab("nope", &format!("{IDS}, all"), 7),
         ),
-        (vec!["--tab", "0"], unknown_tab("0", IDS, 6)),
+        (vec!["--tab", "0"], unknown_tab("0", IDS, 7)),
         (
-            vec!["snapshot", "--tab", "7"],
-            unknown_tab("7", &format!("{IDS}, all"), 6),
+            vec!["snapshot", "--tab", "8"],
+            unknown_tab("8", &format!("{IDS}, all"), 7),
         ),
         (
             vec!["snapshot", "--data", MINIMAL, "--tab", "gdp"],

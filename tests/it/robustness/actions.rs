@@ -332,7 +332,7 @@ proptest! {
 
     #[test]
     fn action_sequences_keep_the_app_valid(
-        start_tab in 0usize..6,
+        start_tab in 0usize..7,
         theme in theme(),
         ascii in any::<bool>(),
         autoplay in proptest::option::of(prop_oneof![1u64..=30, Just(86_400u64)]),

@@ -33,7 +33,8 @@ struct GenIndicator {
 #[derive(Debug, Clone)]
 struct GenChart {
     title: String,
-    line: bool,
+    /// 0 bar, 1 line, 2 compare (of the first point's year of its first series).
+    kind: u8,
     /// Indices into the indicators (taken modulo their number).
     series: Vec<usize>,
 }
@@ -190,16 +191,13 @@ fn gen_page() -> impl Strategy<Value = GenPage> {
     (
         gen_text(),
         prop::collection::vec(
-            (
-                gen_text(),
-                any::<bool>(),
-                prop::collection::vec(0usize..8, 1..=5),
-            )
-                .prop_map(|(title, line, series)| GenChart {
+            (gen_text(), 0u8..3, prop::collection::vec(0usize..8, 1..=5)).prop_map(
+                |(title, kind, series)| GenChart {
                     title,
-                    line,
+                    kind,
                     series,
-                }),
+                },
+            ),
             0..=5,
         ),
         prop::collection::vec(
@@ -314,10 +312,17 @@ impl GenDataset {
                         .iter()
                         .map(|s| format!("{{\"indicator\": \"i{}\"}}", s % n))
                         .collect();
+                    let (kind, year) = match c.kind {
+                        0 => ("bar", String::new()),
+                        1 => ("line", String::new()),
+                        _ => {
+                            let first = &self.indicators[c.series[0] % n].points[0];
+                            ("compare", format!(", \"year\": {}", first.year))
+                        }
+                    };
                     format!(
-                        "{{\"title\": {}, \"kind\": \"{}\", \"series\": [{}]}}",
+                        "{{\"title\": {}, \"kind\": \"{kind}\"{year}, \"series\": [{}]}}",
                         json_string(&c.title),
-                        if c.line { "line" } else { "bar" },
                         series.join(", ")
                     )
                 })

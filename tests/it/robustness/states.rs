@@ -153,18 +153,18 @@ proptest! {
 
     #[test]
     fn any_state_renders_at_any_size(
-        tab in 0usize..6,
+        tab in 0usize..7,
         theme in theme(),
         ascii in any::<bool>(),
         overlay in overlay_state(),
-        cursor in cursor_setup(6),
+        cursor in cursor_setup(7),
         view in view(),
         focus in 0u8..5,
         blank in prop::bool::weighted(0.2),
         (width, height) in size(),
     ) {
         let data = embedded();
-        prop_assert_eq!(data.pages.len(), 6, "the strategies assume six tabs");
+        prop_assert_eq!(data.pages.len(), 7, "the strategies assume seven tabs");
         let app = app_in_state(&data, tab, theme, ascii, overlay, cursor, view, (focus, blank))?;
         let buf = render_checked(&app, width, height)?;
         let text = to_text(&buf);

@@ -1,0 +1,411 @@
+//! One year, many places: a horizontal bar per series, longest first, each with its marker,
+//! name, exact value and flag marks; the series without a value that year listed after them as
+//! "no data". The year is the chart's own until the year cursor moves, then the cursor's.
+
+use std::collections::BTreeSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::plot::put;
+use super::{Series, flag_marks, footnote, series_symbol, title};
+use crate::data::{ChartKind, ChartSpec, Flag, Point};
+use crate::ui::Ctx;
+use crate::ui::format::figure;
+
+/// What a series without a value in the year says instead.
+pub(super) const NO_DATA: &str = "no data";
+
+/// One row: a series, where it sits in the chart's list (its marker and colour), its value.
+struct Row<'a> {
+    index: usize,
+    label: &'a str,
+    point: Option<&'a Point>,
+}
+
+pub(super) fn render(
+    spec: &ChartSpec,
+    series: &[Series],
+    year: i32,
+    ctx: &Ctx,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(unit) = series.first().map(|s| s.indicator.unit.as_str()) else {
+        return;
+    };
+    let rows = rows(series, year);
+    let heading = match ctx.view.label() {
+        Some(view) => format!("{}, {year} ({view})", spec.title),
+        None => format!("{}, {year}", spec.title),
+    };
+    let flags: BTreeSet<Flag> = rows
+        .iter()
+        .filter_map(|r| r.point)
+        .flat_map(|p| p.flags.iter().copied())
+        .collect();
+    let block = ctx
+        .bordered()
+        .title(Line::styled(
+            title(&heading, unit, area.width),
+            ctx.theme.title,
+        ))
+        .title_bottom(footnote(&flags, std::iter::empty(), ctx));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    render_rows(&rows, unit, ctx, inner, buf);
+}
+
+/// The series with a value in `year`, largest first (ties in the chart's order), then those
+/// without one, in the chart's order.
+fn rows<'a>(series: &'a [Series], year: i32) -> Vec<Row<'a>> {
+    let mut rows: Vec<Row> = series
+        .iter()
+        .enumerate()
+        .map(|(index, s)| Row {
+            index,
+            label: s.label,
+            point: s.indicator.point(year),
+        })
+        .collect();
+    rows.sort_by(|a, b| match (a.point, b.point) {
+        (Some(a), Some(b)) => b.value.number.total_cmp(&a.value.number),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    rows
+}
+
+/// The rows that fit, each `● name  ████████ value`, and a last row counting those that do not.
+fn render_rows(rows: &[Row], unit: &str, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let height = usize::from(area.height);
+    if height == 0 || area.width == 0 {
+        return;
+    }
+    let values: Vec<String> = rows
+        .iter()
+        .map(|r| match r.point {
+            Some(p) => {
+                let number = figure(p.value.number, usize::from(p.value.decimals), unit);
+                number + &flag_marks(p, ctx)
+            }
+            None => NO_DATA.to_owned(),
+        })
+        .collect();
+    let width = usize::from(area.width);
+    let label_width = rows
+        .iter()
+        .map(|r| r.label.width())
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    let value_width = values.iter().map(|v| v.width()).max().unwrap_or(0);
+    // Marker, space, name, space, bar, space, value.
+    let bar_width = width.saturating_sub(label_width + value_width + 4);
+    let (lo, hi) = rows
+        .iter()
+        .filter_map(|r| r.point)
+        .map(|p| p.value.number)
+        .fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let hidden = rows.len().saturating_sub(height);
+    let shown = if hidden > 0 { height - 1 } else { rows.len() };
+    for (i, (row, value)) in rows.iter().zip(&values).take(shown).enumerate() {
+        let y = area.y + i as u16;
+        let style = ctx.theme.series(row.index);
+        let marker = series_symbol(ChartKind::Compare, row.index, ctx);
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            marker,
+            style.add_modifier(Modifier::BOLD),
+        );
+        let label = shorten(row.label, label_width);
+        put(buf, area, area.x + 2, y, &label, ctx.theme.text);
+        let bar_x = area.x + (label_width + 3) as u16;
+        if let Some(point) = row.point {
+            let (start, end) = cells(point.value.number, lo, hi, bar_width);
+            let fill = ctx.glyphs.fills[0].repeat(end - start);
+            put(buf, area, bar_x + start as u16, y, &fill, style);
+        }
+        let value_x = bar_x + bar_width as u16 + u16::from(bar_width > 0);
+        let value_style = match row.point {
+            None => ctx.theme.gap,
+            Some(p) if p.flags.is_empty() => ctx.theme.value,
+            Some(_) => ctx.theme.flag,
+        };
+        put(buf, area, value_x, y, value, value_style);
+    }
+    if hidden > 0 {
+        let more = format!("+{} more", rows.len() - shown);
+        put(
+            buf,
+            area,
+            area.x,
+            area.y + shown as u16,
+            &more,
+            ctx.theme.muted,
+        );
+    }
+}
+
+/// The columns `[start, end)` of a bar for `value` on a scale from `lo` (≤ 0) to `hi` (≥ 0)
+/// over `width` columns, starting at zero; a value other than zero gets at least one column.
+fn cells(value: f64, lo: f64, hi: f64, width: usize) -> (usize, usize) {
+    let span = hi - lo;
+    if width == 0 || span <= 0.0 || !span.is_finite() {
+        return (0, 0);
+    }
+    let at = |v: f64| {
+        (((v - lo) / span) * width as f64)
+            .round()
+            .clamp(0.0, width as f64) as usize
+    };
+    let (zero, end) = (at(0.0), at(value));
+    let (mut start, mut stop) = (zero.min(end), zero.max(end));
+    if start == stop && value != 0.0 {
+        if value > 0.0 {
+            stop = (stop + 1).min(width);
+            start = stop - 1;
+        } else {
+            start = start.saturating_sub(1);
+            stop = start + 1;
+        }
+    }
+    (start, stop)
+}
+
+/// `text` in at most `width` columns, cut with `…` where it is longer.
+fn shorten(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut short = String::new();
+    for c in text.chars() {
+        if short.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        short.push(c);
+    }
+    if width > 0 {
+        short.push('…');
+    }
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use proptest::prelude::*;
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::data::Dataset;
+    use crate::derive::View;
+    use crate::theme::{Theme, ThemeName};
+    use crate::ui::Glyphs;
+
+    /// A dataset of `values.len()` series charted in one compare chart of `year`; `None` is a
+    /// series without a point that year (it has one the year before, so each series has a
+    /// point and the chart's year is checked only where some series has it).
+    fn dataset(values: &[Option<(i64, u8)>], year: i32) -> Dataset {
+        let flags = ["", "approximate", "rounded", "lower_bound", "derived"];
+        let mut indicators = String::new();
+        let mut series = String::new();
+        for (i, value) in values.iter().enumerate() {
+            let mut points = format!(
+                r#"{{"year": {}, "value": 1, "confidence": "high", "sources": ["s"]}}"#,
+                year - 1
+            );
+            if let Some((value, flag)) = value {
+                let flag = flags[usize::from(*flag) % flags.len()];
+                let flags = if flag.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#""{flag}""#)
+                };
+                write!(
+                    points,
+                    r#", {{"year": {year}, "value": {value}, "confidence": "high",
+                    "flags": [{flags}], "sources": ["s"]}}"#
+                )
+                .unwrap();
+            }
+            let comma = if i == 0 { "" } else { "," };
+            write!(
+                indicators,
+                r#"{comma}{{"id": "i{i}", "name": "Series number {i} with a long name",
+                "unit": "% of GDP", "points": [{points}]}}"#
+            )
+            .unwrap();
+            write!(series, r#"{comma}{{"indicator": "i{i}"}}"#).unwrap();
+        }
+        let chart_year = if values.iter().any(Option::is_some) {
+            year
+        } else {
+            year - 1
+        };
+        let json = format!(
+            r#"{{"city": "C", "title": "T", "indicators": [{indicators}],
+            "sources": [{{"id": "s", "title": "S"}}],
+            "pages": [{{"id": "p", "title": "P", "charts": [{{"title": "Compared",
+            "kind": "compare", "year": {chart_year}, "series": [{series}]}}]}}]}}"#
+        );
+        Dataset::parse(&json, "compare.json").unwrap()
+    }
+
+    /// The chart drawn into `area` of a larger buffer whose other cells hold a sentinel.
+    fn draw(data: &Dataset, area: Rect, cursor: Option<i32>) -> Buffer {
+        let theme = Theme::named(ThemeName::Dark);
+        let ctx = Ctx {
+            data,
+            theme: &theme,
+            glyphs: Glyphs::new(false),
+            cursor,
+            view: View::Levels,
+        };
+        let spec = &data.pages[0].charts[0];
+        let series: Vec<Series> = data
+            .indicators
+            .iter()
+            .map(|i| Series {
+                indicator: i,
+                label: &i.name,
+            })
+            .collect();
+        let whole = Rect::new(0, 0, area.right() + 3, area.bottom() + 3);
+        let mut buf = Buffer::filled(whole, ratatui::buffer::Cell::new("X"));
+        // The chart's own area starts blank, as in a frame.
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                buf[(x, y)].reset();
+            }
+        }
+        let year = cursor.or(spec.year).unwrap();
+        render(spec, &series, year, &ctx, area, &mut buf);
+        buf
+    }
+
+    fn text(buf: &Buffer) -> String {
+        let area = buf.area;
+        (area.top()..area.bottom())
+            .map(|y| {
+                let row: String = (area.left()..area.right())
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect();
+                row + "\n"
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_sorted_by_value_with_the_missing_ones_last() {
+        let data = dataset(
+            &[Some((250, 0)), None, Some((490, 2)), Some((300, 3))],
+            2019,
+        );
+        let buf = draw(&data, Rect::new(0, 0, 70, 7), None);
+        let screen = text(&buf);
+        let rows: Vec<&str> = screen.lines().collect();
+        assert!(rows[0].contains("Compared, 2019 · % of GDP"), "{screen}");
+        assert!(
+            rows[1].contains("number 2") && rows[1].contains("490%≈"),
+            "{screen}"
+        );
+        assert!(
+            rows[2].contains("number 3") && rows[2].contains("300%≥"),
+            "{screen}"
+        );
+        assert!(
+            rows[3].contains("number 0") && rows[3].contains("250% "),
+            "{screen}"
+        );
+        assert!(
+            rows[4].contains("number 1") && rows[4].contains("no data"),
+            "{screen}"
+        );
+        assert!(
+            rows[6].contains("≈ rounded") && rows[6].contains("≥ lower bound"),
+            "{screen}"
+        );
+        // Each series keeps its own marker whatever its place.
+        assert!(rows[1].contains('▲') && rows[4].contains('■'), "{screen}");
+        // The longest bar is the largest value's.
+        let bar = |row: &str| row.matches('█').count();
+        assert!(
+            bar(rows[1]) > bar(rows[2]) && bar(rows[2]) > bar(rows[3]),
+            "{screen}"
+        );
+        assert_eq!(bar(rows[4]), 0, "{screen}");
+    }
+
+    #[test]
+    fn the_cursor_picks_the_year() {
+        let data = dataset(&[Some((250, 0)), None], 2019);
+        let screen = text(&draw(&data, Rect::new(0, 0, 70, 6), Some(2018)));
+        assert!(screen.contains("Compared, 2018"), "{screen}");
+        assert_eq!(screen.matches("no data").count(), 0, "{screen}");
+        assert_eq!(screen.matches("1%").count(), 2, "{screen}");
+    }
+
+    #[test]
+    fn rows_that_do_not_fit_are_counted() {
+        let values: Vec<_> = (0..6).map(|i| Some((i64::from(i), 0))).collect();
+        let screen = text(&draw(&dataset(&values, 2019), Rect::new(0, 0, 60, 5), None));
+        assert!(screen.contains("+4 more"), "{screen}");
+    }
+
+    proptest! {
+        #[test]
+        fn any_size_and_any_missing_values_stay_in_the_area(
+            values in proptest::collection::vec(
+                proptest::option::of((-1_000_000_000_i64..1_000_000_000, any::<u8>())),
+                1..12,
+            ),
+            x in 0_u16..4,
+            y in 0_u16..4,
+            width in 0_u16..140,
+            height in 0_u16..30,
+            cursor in proptest::option::of(2010_i32..2030),
+        ) {
+            let data = dataset(&values, 2019);
+            let area = Rect::new(x, y, width, height);
+            let buf = draw(&data, area, cursor);
+            for row in buf.area.top()..buf.area.bottom() {
+                for col in buf.area.left()..buf.area.right() {
+                    if !area.contains((col, row).into()) {
+                        prop_assert_eq!(buf[(col, row)].symbol(), "X", "drawn at {},{}", col, row);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bars_grow_from_zero_and_a_value_gets_a_column() {
+        assert_eq!(cells(5.0, 0.0, 10.0, 20), (0, 10));
+        assert_eq!(cells(10.0, 0.0, 10.0, 20), (0, 20));
+        assert_eq!(cells(0.01, 0.0, 10.0, 20), (0, 1));
+        assert_eq!(cells(0.0, 0.0, 10.0, 20), (0, 0));
+        assert_eq!(cells(-5.0, -10.0, 10.0, 20), (5, 10));
+        assert_eq!(cells(5.0, -10.0, 10.0, 20), (10, 15));
+        assert_eq!(cells(-0.01, -10.0, 10.0, 20), (9, 10));
+        assert_eq!(cells(5.0, 0.0, 10.0, 0), (0, 0));
+        assert_eq!(cells(0.0, 0.0, 0.0, 20), (0, 0));
+    }
+
+    #[test]
+    fn long_names_are_cut_with_an_ellipsis() {
+        assert_eq!(shorten("Shenzhen", 8), "Shenzhen");
+        assert_eq!(shorten("Shenzhen", 5), "Shen…");
+        assert_eq!(shorten("深圳市", 4), "深…");
+        assert_eq!(shorten("Shenzhen", 0), "");
+    }
+}
