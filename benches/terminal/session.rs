@@ -25,16 +25,6 @@ const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 const SYNC_END: &[u8] = b"\x1b[?2026l";
 
-/// The tabs of both programs, in order; each starts on the first.
-pub const TABS: [&str; 6] = [
-    "Overview",
-    "GDP",
-    "R&D",
-    "Trade",
-    "People & firms",
-    "Innovation",
-];
-
 pub struct Program {
     pub name: &'static str,
     pub path: PathBuf,
@@ -131,12 +121,17 @@ pub fn measure(
         Some(session.idle(options.idle)?)
     };
     let mut keys = Vec::with_capacity(options.keys);
-    for press in 1..=options.keys {
-        let tab = TABS[press % TABS.len()];
+    for _ in 0..options.keys {
         let before = session.parser.screen().clone();
+        // The next tab is drawn when another title is selected (reverse video): the programs
+        // differ in their tabs, and a narrow window shows ids instead of titles.
+        let was = selected_tab(&before);
         let pressed = Instant::now();
         session.write(RIGHT)?;
-        let redraw = session.burst(pressed, |screen| selected_tab(screen).contains(tab))?;
+        let redraw = session.burst(pressed, |screen| {
+            let now = selected_tab(screen);
+            !now.trim().is_empty() && now != was
+        })?;
         keys.push(Key {
             ms: redraw.last_byte_ms,
             bytes: redraw.bytes.len(),
