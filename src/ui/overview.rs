@@ -1,5 +1,6 @@
 //! The headline page: one tile per headline figure (latest value, its year, its change and a
-//! small trend with gaps), then the page's highlights as text.
+//! small trend with gaps), then the page's highlights as text (drawn the same way under the
+//! charts of a page that has both).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -153,10 +154,35 @@ fn render_key(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_highlights(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let (data, theme) = (ctx.data, ctx.theme);
     if area.height < 3 || page.highlights.is_empty() {
         return;
     }
+    render_highlight_block(&highlight_lines(page, ctx, area.width), ctx, area, buf);
+}
+
+/// Each of the page's highlights, `▸ sentence [sources]`, wrapped to `width` columns: the lines
+/// of one highlight each.
+pub fn highlight_lines(page: &Page, ctx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
+    let (data, theme) = (ctx.data, ctx.theme);
+    page.highlights
+        .iter()
+        .map(|h| data.get(h))
+        .map(|highlight| {
+            let sources = format!(" [{}]", Ref::join(&highlight.sources, ", "));
+            let text = Line::from(vec![
+                Span::styled("▸ ", theme.key),
+                Span::styled(highlight.text.as_str(), theme.text),
+                Span::styled(sources, theme.muted),
+            ]);
+            wrap::lines(&text, width)
+        })
+        .collect()
+}
+
+/// A " Highlights " rule and under it, in order, the highlights that fit whole: a cut sentence
+/// misleads, so the first that does not fit and those after it are left out.
+pub fn render_highlight_block(highlights: &[Vec<Line>], ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(theme.border)
@@ -164,21 +190,13 @@ fn render_highlights(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let mut rest = inner;
-    for highlight in page.highlights.iter().map(|h| data.get(h)) {
-        let sources = format!(" [{}]", Ref::join(&highlight.sources, ", "));
-        let text = Line::from(vec![
-            Span::styled("▸ ", theme.key),
-            Span::styled(highlight.text.as_str(), theme.text),
-            Span::styled(sources, theme.muted),
-        ]);
-        let lines = wrap::lines(&text, rest.width);
-        // A highlight is shown whole or not at all: a cut sentence misleads.
+    for lines in highlights {
         let height = lines.len() as u16;
         if height > rest.height {
             break;
         }
         let [this, next] = split::rows(rest, [Some(height), None]);
-        wrap::render(&lines, this, buf);
+        wrap::render(lines, this, buf);
         rest = next;
     }
 }

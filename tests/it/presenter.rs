@@ -247,3 +247,41 @@ fn the_peers_readout_says_why_beijing_shows_no_change_into_2024() {
         assert!(line.contains("no change shown: revised base"), "{line}");
     }
 }
+
+/// How "Shenzhen passed Hong Kong in 2018" was measured, with its sources, under the charts.
+#[test]
+fn the_peers_tab_explains_how_shenzhen_passing_hong_kong_was_measured() {
+    let text = screen(&app_on(PEERS, &[]), 120, 40);
+    assert!(text.contains(" Highlights "), "{text}");
+    assert!(
+        text.contains("▸ Shenzhen's economy first passed Hong Kong's in 2018"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[P55, P56]"),
+        "whole, with its sources:\n{text}"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let rule = lines.iter().position(|l| l.contains(" Highlights "));
+    let last_chart = lines.iter().rposition(|l| l.starts_with('╰'));
+    assert!(rule > last_chart, "under the charts:\n{text}");
+}
+
+/// On a small screen the highlight gives way, counted, and every chart is still drawn.
+#[test]
+fn on_a_small_screen_the_peers_highlight_gives_way_to_the_charts() {
+    let text = screen(&app_on(PEERS, &[]), 80, 24);
+    for title in [
+        "GDP as first published",
+        "Hong Kong GDP, HK dollars",
+        "R&D intensity, 2019",
+    ] {
+        assert!(text.contains(title), "{title}:\n{text}");
+    }
+    assert!(!text.contains("more chart"), "{text}");
+    assert!(!text.contains("Shenzhen's economy"), "{text}");
+    assert!(
+        text.contains("+1 more highlight: enlarge the window"),
+        "{text}"
+    );
+}

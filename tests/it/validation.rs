@@ -288,6 +288,16 @@ fn the_minimal_fixture_loads() {
     assert_eq!(gdp.point(2016).unwrap().value.to_string(), "110.25");
 }
 
+/// A page with charts may list highlights too: they are drawn under its charts.
+#[test]
+fn a_chart_page_may_list_highlights() {
+    let text = include_str!("../fixtures/invalid/unknown_highlight_on_page.json")
+        .replace(r#""highlights": ["h1"]"#, r#""highlights": ["h0"]"#);
+    let data = Dataset::parse(&text, "chart_page_with_highlight.json").unwrap();
+    assert!(!data.pages[0].charts.is_empty());
+    assert_eq!(data.pages[0].highlights.len(), 1);
+}
+
 #[test]
 fn the_embedded_asset_loads() {
     let data = Dataset::embedded().unwrap();
