@@ -68,7 +68,7 @@ impl<'a> Model<'a> {
             && inner.height >= BIG_MIN_HEIGHT
             && usize::from(inner.width) >= BIG_GLYPH_WIDTH * number.chars().count())
         .then_some(number);
-        let value = value_line(latest, unit, big.is_some(), ctx);
+        let value = value_line(latest, unit, big.is_some(), ctx, inner.width);
         let earlier = match tile.since {
             Some(year) => indicator.point(year),
             None => indicator.points.iter().rev().nth(1),
@@ -79,14 +79,10 @@ impl<'a> Model<'a> {
     }
 }
 
-/// The latest value with its unit, flags and year; under large type only the unit.
-fn value_line<'a>(latest: &Point, unit: &str, big: bool, ctx: &Ctx) -> Line<'a> {
+/// The latest value with its unit, flags and year; under large type only the unit. Where the
+/// flags' names do not fit in `width`, their marks stand alone, so the year is never cut.
+fn value_line<'a>(latest: &Point, unit: &str, big: bool, ctx: &Ctx, width: u16) -> Line<'a> {
     let theme = ctx.theme;
-    let mut marks = String::new();
-    for flag in &latest.flags {
-        marks.extend([' ', ctx.glyphs.flag(*flag), ' ']);
-        marks.push_str(flag.name());
-    }
     let value = if big {
         let unit_text = unit.strip_prefix('%').map_or(unit, str::trim_start);
         Span::styled(unit_text.to_owned(), theme.text)
@@ -94,11 +90,22 @@ fn value_line<'a>(latest: &Point, unit: &str, big: bool, ctx: &Ctx) -> Line<'a> 
         let decimals = usize::from(latest.value.decimals);
         Span::styled(with_unit(latest.value.number, decimals, unit), theme.value)
     };
-    Line::from(vec![
-        value,
-        Span::styled(marks, theme.flag),
-        Span::styled(format!(" in {}", latest.year), theme.muted),
-    ])
+    let year = Span::styled(format!(" in {}", latest.year), theme.muted);
+    let marks = |named: bool| {
+        let mut marks = String::new();
+        for flag in &latest.flags {
+            marks.extend([' ', ctx.glyphs.flag(*flag)]);
+            if named {
+                marks.push(' ');
+                marks.push_str(flag.name());
+            }
+        }
+        marks
+    };
+    let named = marks(true);
+    let fits = value.width() + named.width() + year.width() <= usize::from(width);
+    let marks = if fits { named } else { marks(false) };
+    Line::from(vec![value, Span::styled(marks, theme.flag), year])
 }
 
 /// The change from `from` to `latest`, the earlier value where it fits in `width`, and the

@@ -223,3 +223,13 @@ fn more_years_than_columns_keep_every_columns_extremes() {
         );
     }
 }
+
+/// A narrow tile drops its flags' names before it would cut the year: "≥ in 2025", never
+/// "≥ lower bound in 2".
+#[test]
+fn a_narrow_tile_keeps_the_year_whole_and_the_flag_mark() {
+    let text = crate::support::screen(&crate::support::app_on(0, &[]), 100, 30);
+    assert!(text.contains("4.65 million ≥ in 2025"), "{text}");
+    let wide = crate::support::screen(&crate::support::app_on(0, &[]), 120, 40);
+    assert!(wide.contains("million ≥ lower bound in 2025"), "{wide}");
+}
