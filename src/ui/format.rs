@@ -46,7 +46,7 @@ pub fn with_unit(number: f64, decimals: usize, unit: &str) -> String {
     }
 }
 
-/// Labels for a bar, longest first: full precision, then fewer decimals, then `k`/`M`.
+/// Labels for a bar that `fits`, longest first: full precision, then fewer decimals, then `k`/`M`.
 ///
 /// A shorter label is offered only where it still tells the bar from its `neighbours` (the
 /// values of the bars beside it): for each neighbour of a different value, its label in the
@@ -58,7 +58,8 @@ pub fn bar_labels(
     unit: &str,
     neighbours: &[f64],
     lower_bound: bool,
-) -> Vec<String> {
+    fits: impl Fn(&str) -> bool,
+) -> impl Iterator<Item = String> {
     let suffix = if is_percent(unit) { "%" } else { "" };
     // Dropping decimals is fine while two significant digits remain: 1.3 never becomes 1.
     let whole_digits = format!("{:.0}", number.abs().trunc())
@@ -81,23 +82,31 @@ pub fn bar_labels(
             forms.push(Form::Scaled(scale, 0));
         }
     }
-    let text = |form: &Form, value: f64| match *form {
+    let text = move |form: &Form, value: f64| match *form {
         Form::Decimals(d) => format!("{}{suffix}", grouped(value, d)),
         Form::Scaled((divisor, letter), d) => format!("{:.*}{letter}", d, value / divisor),
     };
-    let mut labels: Vec<String> = Vec::with_capacity(forms.len());
-    for (i, form) in forms.iter().enumerate() {
-        let label = text(form, number);
-        let full = i == 0;
-        let apart = neighbours
-            .iter()
-            .all(|&other| other == number || text(form, other) != label);
-        if full || (apart && !lower_bound) {
-            labels.push(label);
+    // Lazily, and only the labels that `fit`: a caller takes the first, so the other forms (and
+    // their neighbours' labels) are written only when it needs them.
+    let mut last: Option<String> = None;
+    forms.into_iter().enumerate().filter_map(move |(i, form)| {
+        let label = text(&form, number);
+        if !fits(&label) {
+            return None;
         }
-    }
-    labels.dedup();
-    labels
+        let full = i == 0;
+        let offered = full
+            || (!lower_bound
+                && neighbours
+                    .iter()
+                    .all(|&other| other == number || text(&form, other) != label));
+        // The same label twice in a row (`1,295` from 1295.0 and from 1295) is offered once.
+        if !offered || last.as_ref() == Some(&label) {
+            return None;
+        }
+        last = Some(label.clone());
+        Some(label)
+    })
 }
 
 /// One way to write a bar's value: with so many decimals, or divided by a thousand (`k`) or a
@@ -238,8 +247,18 @@ mod tests {
         assert_eq!(with_unit(16347.0, 0, "count"), "16,347");
     }
 
+    fn labels(
+        number: f64,
+        decimals: usize,
+        unit: &str,
+        neighbours: &[f64],
+        lower_bound: bool,
+    ) -> Vec<String> {
+        bar_labels(number, decimals, unit, neighbours, lower_bound, |_| true).collect()
+    }
+
     fn alone(number: f64, decimals: usize, unit: &str) -> Vec<String> {
-        bar_labels(number, decimals, unit, &[], false)
+        labels(number, decimals, unit, &[], false)
     }
 
     #[test]
@@ -277,42 +296,51 @@ mod tests {
                     .filter(|(j, _)| i.abs_diff(*j) == 1)
                     .map(|(_, v)| *v)
                     .collect();
-                let labels = bar_labels(value, 2, "million", &neighbours, false);
-                labels.last().unwrap().clone()
+                labels(value, 2, "million", &neighbours, false)
+                    .pop()
+                    .unwrap()
             })
             .collect();
         assert_eq!(shortest, ["17.56", "17.63", "17.7", "17.8"]);
         // 17.63 and 17.79 differ at one decimal, not at none.
         assert_eq!(
-            bar_labels(17.63, 2, "million", &[17.79], false),
+            labels(17.63, 2, "million", &[17.79], false),
             ["17.63", "17.6"]
         );
         // The same figure beside it does not hold a label back.
         assert_eq!(
-            bar_labels(17.56, 2, "million", &[17.56], false),
+            labels(17.56, 2, "million", &[17.56], false),
             ["17.56", "17.6", "18"]
         );
         // Abbreviations too: 19,647 and 19,710 are both `20k` and both `19.6k`/`19.7k`.
         assert_eq!(
-            bar_labels(19647.0, 0, "count", &[19_710.0], false),
+            labels(19647.0, 0, "count", &[19_710.0], false),
             ["19,647", "19.6k"]
         );
-        assert_eq!(
-            bar_labels(19647.0, 0, "count", &[19_640.0], false),
-            ["19,647"]
-        );
-        assert_eq!(bar_labels(5.49, 2, "% of GDP", &[5.46], false), ["5.49%"]);
+        assert_eq!(labels(19647.0, 0, "count", &[19_640.0], false), ["19,647"]);
+        assert_eq!(labels(5.49, 2, "% of GDP", &[5.46], false), ["5.49%"]);
+    }
+
+    #[test]
+    fn bar_labels_offer_only_what_fits() {
+        let first = |neighbours: &[f64], room: usize| {
+            bar_labels(1295.01, 2, "bn CNY", neighbours, false, |l| l.len() <= room).next()
+        };
+        assert_eq!(first(&[], 8).as_deref(), Some("1,295.01"));
+        assert_eq!(first(&[], 5).as_deref(), Some("1,295"));
+        assert_eq!(first(&[], 4).as_deref(), Some("1.3k"));
+        assert_eq!(first(&[], 3), None);
+        // What fits must still tell the bar from its neighbour: 1,295 beside 1,295.4 does not.
+        assert_eq!(first(&[1295.4], 7).as_deref(), Some("1,295.0"));
+        assert_eq!(first(&[1295.4], 5), None);
     }
 
     #[test]
     fn a_lower_bound_keeps_its_full_precision() {
         // "over 4.65 million" must not read 4.7, which claims more than the bound.
-        assert_eq!(bar_labels(4.65, 2, "million", &[], true), ["4.65"]);
-        assert_eq!(bar_labels(6000.0, 0, "count", &[], true), ["6,000"]);
-        assert_eq!(
-            bar_labels(6000.0, 0, "count", &[], false),
-            ["6,000", "6.0k"]
-        );
+        assert_eq!(labels(4.65, 2, "million", &[], true), ["4.65"]);
+        assert_eq!(labels(6000.0, 0, "count", &[], true), ["6,000"]);
+        assert_eq!(labels(6000.0, 0, "count", &[], false), ["6,000", "6.0k"]);
     }
 
     #[test]

@@ -135,17 +135,20 @@ impl Bar {
             self.width
         };
         let marks = flag_marks(point, plot.ctx);
+        let fits = |label: &str| label.width() + marks.width() <= usize::from(room);
         let label = bar_labels(
             point.value.number,
             usize::from(point.value.decimals),
             plot.unit,
             &self.neighbours,
             point.is_lower_bound(),
+            fits,
         )
-        .into_iter()
-        .map(|l| l + &marks)
-        .find(|l| l.width() <= usize::from(room))
-        .unwrap_or_else(|| marks.chars().take(usize::from(self.width)).collect());
+        .next()
+        .map_or_else(
+            || marks.chars().take(usize::from(self.width)).collect(),
+            |l| l + &marks,
+        );
         if label.is_empty() {
             return;
         }
