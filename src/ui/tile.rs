@@ -147,7 +147,8 @@ fn change_line<'a>(
 }
 
 /// Why the tile shows no change: a lower bound (`≥`) or a series break (`┊`) with its year,
-/// and since when where that fits in `width`.
+/// led by "no change since 2012" or "no change" where that fits in `width`, so the reason
+/// itself is never cut.
 fn no_change_line<'a>(why: NoChange, when: &str, ctx: &Ctx, width: u16) -> Line<'a> {
     let theme = ctx.theme;
     let (mark, style, reason) = match why {
@@ -164,13 +165,11 @@ fn no_change_line<'a>(why: NoChange, when: &str, ctx: &Ctx, width: u16) -> Line<
         other => (None, theme.muted, format::no_change(other)),
     };
     let mark = mark.map(|m| format!("{m} ")).unwrap_or_default();
-    let long = format!("no change{when}: ");
-    let short = "no change shown: ";
-    let lead = if long.width() + mark.width() + reason.width() <= usize::from(width) {
-        long
-    } else {
-        short.to_owned()
-    };
+    let rest = mark.width() + reason.width();
+    let lead = [format!("no change{when}: "), "no change: ".to_owned()]
+        .into_iter()
+        .find(|lead| lead.width() + rest <= usize::from(width))
+        .unwrap_or_default();
     Line::from(vec![
         Span::styled(lead, theme.muted),
         Span::styled(mark, style),

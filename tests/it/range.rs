@@ -345,3 +345,24 @@ fn the_overview_tiles_and_the_range_readout_agree() {
         "{text}"
     );
 }
+
+#[test]
+fn a_tile_that_computes_no_change_never_cuts_its_reason() {
+    // The overview's tiles narrow as the window does: the R&D intensity tile drops its lead
+    // words ("no change since 2012: ", then "no change: ") before the break's year.
+    let mut leads = Vec::new();
+    for width in 50..=140 {
+        let text = screen(&app_on(OVERVIEW, &[]), width, 40);
+        let line = text
+            .lines()
+            .find(|l| l.contains("break in"))
+            .unwrap_or_else(|| panic!("{width}:\n{text}"));
+        assert!(line.contains("┊ break in 2019"), "{width}:\n{text}");
+        for lead in ["no change since 2012: ┊", "no change: ┊", "│┊ break"] {
+            if line.contains(lead) && !leads.contains(&lead) {
+                leads.push(lead);
+            }
+        }
+    }
+    assert_eq!(leads.len(), 3, "every lead in turn: {leads:?}");
+}
