@@ -259,6 +259,8 @@ mod tests {
         let expected = ((3873.18f64 / 1295.01).powf(1.0 / 13.0) - 1.0) * 100.0;
         assert!((rate - expected).abs() < 1e-9);
         assert!(cagr(&indicator("population")).is_none(), "the census break");
+        // A share changes in points: China's R&D intensity has no break, and no growth rate.
+        assert!(cagr(&indicator("china_rd_intensity")).is_none());
     }
 
     #[test]
