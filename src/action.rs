@@ -40,9 +40,13 @@ pub enum Action {
     PauseAutoplay,
     /// Show the current tab's next chart across the whole body; after the last, the whole tab.
     Focus,
+    /// Mark the cursor's year as the start of a year range (the cursor is its end); if a range
+    /// is marked, clear it.
+    MarkRange,
     /// Blank the screen to the theme's background; the next key only brings the picture back.
     Blank,
-    /// Close the overlay, else leave the blank screen or focus. Never quits.
+    /// Close the overlay, else leave the blank screen or focus, else clear the year range.
+    /// Never quits.
     Back,
     /// Leave the dashboard and restore the terminal (`q`: the key a talk may ask to confirm).
     Quit,
@@ -280,6 +284,12 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[char('m')],
+        action: Action::MarkRange,
+        description: "year range from the cursor's year (↑↓ move its end); again clears",
+        hint: None,
+    },
+    Binding {
         keys: &[char('.'), char('b')],
         action: Action::Blank,
         description: "blank the screen; the next key brings it back",
@@ -324,7 +334,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key(KeyCode::Esc)],
         action: Action::Back,
-        description: "close overlay, leave focus or blank screen; never quits",
+        description: "close overlay, leave focus or blank screen, clear range; never quits",
         hint: None,
     },
     Binding {
@@ -479,6 +489,7 @@ mod tests {
             (KeyCode::Char('i'), Action::ToggleIndex),
             (KeyCode::Char('a'), Action::ToggleAutoplay),
             (KeyCode::Char(' '), Action::PauseAutoplay),
+            (KeyCode::Char('m'), Action::MarkRange),
         ];
         for (code, action) in cases {
             assert_eq!(press(code, KeyModifiers::NONE), Some(action), "{code:?}");
@@ -543,6 +554,7 @@ mod tests {
                 "%",
                 "i",
                 "f",
+                "m",
                 ". b",
                 "t",
                 "g",

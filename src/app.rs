@@ -9,6 +9,8 @@ use crate::derive::View;
 use crate::text::count;
 use crate::theme::{Colours, Theme, ThemeName};
 
+mod range;
+
 /// How often the autoplay gauge is redrawn while it runs.
 pub const GAUGE_STEP: Duration = Duration::from_millis(200);
 
@@ -46,6 +48,8 @@ pub struct App {
     pub ascii: bool,
     tab: usize,
     cursor: Option<i32>,
+    /// The year range's start, marked with `m`; the cursor is its end (`range`).
+    range_start: Option<i32>,
     overlay: Option<Overlay>,
     views: Vec<View>,
     /// The current tab's chart shown across the whole body, by index; reset by a tab change.
@@ -76,6 +80,7 @@ impl App {
             ascii: false,
             tab: 0,
             cursor: None,
+            range_start: None,
             overlay: None,
             focus: None,
             blank: false,
@@ -278,7 +283,12 @@ impl App {
                 }
             }
             Action::Focus => return self.focus_next(),
-            Action::Back => return self.focus.take().is_some(),
+            Action::MarkRange => return self.mark_range(),
+            // One thing at a time: focus first (the whole tab still shows the range), then
+            // the range.
+            Action::Back => {
+                return self.focus.take().is_some() || self.range_start.take().is_some();
+            }
             Action::GoToTab(_)
             | Action::Unbound
             | Action::Blank

@@ -62,7 +62,7 @@ pub struct Indicator {
 }
 
 /// The series changes meaning between `year - 1` and `year`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Break {
     pub year: i32,

@@ -1,6 +1,11 @@
-//! Figures computed from the dataset: year-on-year change, an index, compound growth. Each is
-//! computed only between years that both have data, never across a series break, never from a
-//! lower bound, and is labelled as derived wherever it is shown.
+//! Figures computed from the dataset: year-on-year change, an index, the change between two
+//! years and compound growth (`range`). Each is computed only between years that both have
+//! data, never across a series break, never from a lower bound, and is labelled as derived
+//! wherever it is shown.
+
+mod range;
+
+pub use range::{Change, NoChange, Stretch, between};
 
 use crate::data::{Indicator, Point, Value, is_percent};
 
@@ -102,19 +107,11 @@ pub fn index(indicator: &Indicator) -> Indicator {
 
 /// Compound annual growth from the first to the last year with data, when both exist, are
 /// positive, differ, are not lower bounds, and no break lies between them: (first year, last
-/// year, % per year).
+/// year, % per year). A share in percent has none: it changes in points ([`between`]).
 pub fn cagr(indicator: &Indicator) -> Option<(i32, i32, f64)> {
     let (first, last) = (indicator.points.first()?, indicator.points.last()?);
-    if !comparable(first, last) {
-        return None;
-    }
-    let years = last.year - first.year;
-    let crosses_break = indicator.break_within(first.year, last.year).is_some();
-    if years <= 0 || crosses_break || first.value.number <= 0.0 || last.value.number <= 0.0 {
-        return None;
-    }
-    let rate = (last.value.number / first.value.number).powf(1.0 / f64::from(years)) - 1.0;
-    Some((first.year, last.year, rate * 100.0))
+    let stretch = between(indicator, first.year, last.year);
+    Some((first.year, last.year, stretch.per_year()?))
 }
 
 /// Whether a change between two values may be computed: not if either is only a lower bound
@@ -262,6 +259,8 @@ mod tests {
         let expected = ((3873.18f64 / 1295.01).powf(1.0 / 13.0) - 1.0) * 100.0;
         assert!((rate - expected).abs() < 1e-9);
         assert!(cagr(&indicator("population")).is_none(), "the census break");
+        // A share changes in points: China's R&D intensity has no break, and no growth rate.
+        assert!(cagr(&indicator("china_rd_intensity")).is_none());
     }
 
     #[test]

@@ -61,6 +61,10 @@ pub struct Theme {
     pub cursor: Style,
     /// Dated events on the year axis.
     pub event: Style,
+    /// The year range's band behind the charts: a background only, so that the bars, lines and
+    /// labels on it keep their colours. Without colour the band's brackets on the year axis
+    /// carry it alone.
+    pub range: Style,
     series: [Color; 6],
 }
 
@@ -122,6 +126,9 @@ impl Theme {
             event: Style::new()
                 .fg(Color::Indexed(110))
                 .add_modifier(Modifier::BOLD),
+            // A grey well above black: a projector lifts black to grey, and the band must
+            // still stand out from it; light series and text keep their contrast on it.
+            range: Style::new().bg(Color::Indexed(238)),
             series: [
                 Color::Indexed(214), // orange
                 Color::Indexed(74),  // sky blue
@@ -166,6 +173,8 @@ impl Theme {
             event: Style::new()
                 .fg(Color::Indexed(24))
                 .add_modifier(Modifier::BOLD),
+            // A grey well below white: a washed-out projector turns pale tints to white.
+            range: Style::new().bg(Color::Indexed(252)),
             series: [
                 Color::Indexed(166), // vermillion-orange
                 Color::Indexed(25),  // blue
@@ -212,6 +221,7 @@ impl Theme {
             warning: strip(self.warning),
             cursor: strip(self.cursor),
             event: strip(self.event),
+            range: strip(self.range),
             series: [Color::Reset; 6],
         }
     }

@@ -47,6 +47,8 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     pub glyphs: Glyphs,
     pub cursor: Option<i32>,
+    /// The year range, earlier year first: shaded on the charts, given in the readout.
+    pub range: Option<(i32, i32)>,
     pub view: View,
 }
 
@@ -82,6 +84,7 @@ impl Widget for &App {
             theme: &self.theme,
             glyphs: Glyphs::new(self.ascii),
             cursor: self.cursor(),
+            range: self.range(),
             view: self.view(),
         };
         let page = self.data.pages.get(self.tab());

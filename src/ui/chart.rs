@@ -44,8 +44,10 @@ pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         return;
     }
     if spec.kind == ChartKind::Compare {
-        // The chart's year until the speaker moves the cursor; validation made sure it has one.
-        if let Some(year) = ctx.cursor.or(spec.year) {
+        // The chart's year until the speaker moves the cursor, or the last of a year range;
+        // validation made sure it has one.
+        let range_end = ctx.range.and_then(|(from, to)| (from < to).then_some(to));
+        if let Some(year) = range_end.or(ctx.cursor).or(spec.year) {
             compare::render(spec, &series, year, ctx, area, buf);
         }
         return;
@@ -206,6 +208,8 @@ fn render_chart(model: &Model, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     render_y_axis(&plot, model.kind, &y_axis.labels, y_labels, y_line, buf);
     render_x_axis(&plot, x_axis, buf);
     render_plot(&plot, model.kind, buf);
+    // Last, as a background under what is drawn (a line chart's canvas paints its own).
+    plot.draw_range(x_axis, buf);
 }
 
 /// The cursor's guide, then the bars or lines over it, then the events over those.

@@ -1,6 +1,7 @@
 //! Numbers, units, changes and years as text.
 
 pub use crate::data::is_percent;
+use crate::derive::{Change, NoChange};
 
 /// `1295.008` with 2 decimals → `1,295.01`.
 pub fn grouped(number: f64, decimals: usize) -> String {
@@ -200,26 +201,36 @@ fn decimals_for(step: f64) -> usize {
         .map_or(0, |decimals| decimals as usize)
 }
 
-/// The change from an earlier value, as a reader would say it: `+2.86 pts` for percentages,
-/// `×2.84` for more than a doubling, `+16.4%` otherwise.
-pub fn change(from: f64, to: f64, decimals: usize, unit: &str) -> String {
-    if is_percent(unit) {
-        let points = to - from;
-        return format!(
+/// A change as a reader would say it: `+2.86 pts` for percentages (`decimals` of the later
+/// value, at least one), `×2.84` for more than a doubling, `+16.4%` otherwise.
+pub fn change(change: Change, decimals: usize) -> String {
+    match change {
+        Change::Points(points) => format!(
             "{}{} pts",
             sign(points),
             grouped(points.abs(), decimals.max(1))
-        );
+        ),
+        Change::Ratio(ratio) if ratio >= 2.0 => format!("×{ratio:.2}"),
+        Change::Ratio(ratio) => {
+            let percent = (ratio - 1.0) * 100.0;
+            format!("{}{:.1}%", sign(percent), percent.abs())
+        }
     }
-    if from == 0.0 {
-        return "n/a".to_owned();
-    }
-    let ratio = to / from;
-    if ratio >= 2.0 {
-        format!("×{ratio:.2}")
-    } else {
-        let percent = (ratio - 1.0) * 100.0;
-        format!("{}{:.1}%", sign(percent), percent.abs())
+}
+
+/// Compound annual growth: `+10.1%`, `−0.6%`.
+pub fn per_year(rate: f64) -> String {
+    format!("{}{:.1}%", sign(rate), rate.abs())
+}
+
+/// Why no change is shown, in a few words: `break in 2019 (method change)`, `no 2013 figure`.
+pub fn no_change(why: NoChange) -> String {
+    match why {
+        NoChange::OneYear => "one year".to_owned(),
+        NoChange::Break(brk) => format!("break in {} ({})", brk.year, brk.label),
+        NoChange::Missing(year) => format!("no {year} figure"),
+        NoChange::LowerBound(year) => format!("{year} is a lower bound"),
+        NoChange::NoBase(year) => format!("no ratio to the {year} value"),
     }
 }
 
@@ -422,13 +433,44 @@ mod tests {
 
     #[test]
     fn changes_read_as_people_say_them() {
-        assert_eq!(change(1295.01, 3680.19, 2, "bn CNY"), "×2.84");
-        assert_eq!(change(3871.07, 4504.82, 2, "bn CNY"), "+16.4%");
-        assert_eq!(change(3.81, 6.67, 2, "% of GDP"), "+2.86 pts");
-        assert_eq!(change(17.6618, 17.5601, 4, "million"), "−0.6%");
-        assert_eq!(change(5.49, 5.49, 2, "% of GDP"), "+0.00 pts");
-        assert_eq!(change(4.16, 3.81, 2, "% of GDP"), "−0.35 pts");
-        assert_eq!(change(1295.01, 1295.01, 2, "bn CNY"), "+0.0%");
-        assert_eq!(change(0.0, 5.0, 0, "count"), "n/a");
+        let ratio = |from: f64, to: f64| Change::Ratio(to / from);
+        assert_eq!(change(ratio(1295.01, 3680.19), 2), "×2.84");
+        assert_eq!(change(Change::Ratio(2.0), 2), "×2.00");
+        assert_eq!(change(ratio(3871.07, 4504.82), 2), "+16.4%");
+        assert_eq!(change(Change::Points(6.67 - 3.81), 2), "+2.86 pts");
+        assert_eq!(change(ratio(17.6618, 17.5601), 4), "−0.6%");
+        assert_eq!(change(Change::Points(0.0), 2), "+0.00 pts");
+        assert_eq!(change(Change::Points(3.81 - 4.16), 2), "−0.35 pts");
+        assert_eq!(change(Change::Points(0.2), 0), "+0.2 pts");
+        assert_eq!(change(Change::Ratio(1.0), 2), "+0.0%");
+    }
+
+    #[test]
+    fn growth_a_year_has_one_decimal_and_a_sign() {
+        assert_eq!(per_year(10.0951), "+10.1%");
+        assert_eq!(per_year(-0.64), "−0.6%");
+        assert_eq!(per_year(0.0), "+0.0%");
+    }
+
+    #[test]
+    fn reasons_for_no_change_name_the_year() {
+        let brk = crate::data::Break {
+            year: 2019,
+            label: "method change".to_owned(),
+        };
+        assert_eq!(
+            no_change(NoChange::Break(&brk)),
+            "break in 2019 (method change)"
+        );
+        assert_eq!(no_change(NoChange::Missing(2013)), "no 2013 figure");
+        assert_eq!(
+            no_change(NoChange::LowerBound(2025)),
+            "2025 is a lower bound"
+        );
+        assert_eq!(
+            no_change(NoChange::NoBase(2020)),
+            "no ratio to the 2020 value"
+        );
+        assert_eq!(no_change(NoChange::OneYear), "one year");
     }
 }

@@ -18,6 +18,10 @@ pub struct Glyphs {
     pub series_break: &'static str,
     pub cursor: &'static str,
     pub event: &'static str,
+    /// The year range along the year axis: its start, the line between, its end.
+    pub range: [&'static str; 3],
+    /// Where a compare chart's bar stood in the year range's first year.
+    pub range_start: &'static str,
     pub zero_line: &'static str,
     pub axis: &'static str,
     pub tick: &'static str,
@@ -36,6 +40,8 @@ pub const UNICODE: Glyphs = Glyphs {
     series_break: "┊",
     cursor: "│",
     event: "▾",
+    range: ["[", "─", "]"],
+    range_start: "╎",
     zero_line: "┈",
     axis: "│",
     tick: "┤",
@@ -54,6 +60,8 @@ pub const ASCII: Glyphs = Glyphs {
     series_break: "!",
     cursor: "|",
     event: "v",
+    range: ["[", "-", "]"],
+    range_start: ":",
     zero_line: "-",
     axis: "|",
     tick: "+",

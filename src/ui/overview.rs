@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::{Ctx, hidden, split, tile, wrap};
+use super::{Ctx, format, hidden, split, tile, wrap};
 use crate::data::{Flag, Page, Ref};
 use crate::derive;
 
@@ -55,11 +55,7 @@ fn growth_line<'a>(page: &Page, ctx: &Ctx) -> Option<Line<'a>> {
         spans.push(Span::styled(format!("{label} "), theme.text));
         match derive::cagr(indicator) {
             Some((first, last, rate)) => {
-                let sign = if rate < 0.0 { "−" } else { "+" };
-                spans.push(Span::styled(
-                    format!("{sign}{:.1}%", rate.abs()),
-                    theme.value,
-                ));
+                spans.push(Span::styled(format::per_year(rate), theme.value));
                 spans.push(Span::styled(
                     format!(" a year, {first}–{last}"),
                     theme.muted,

@@ -1,15 +1,22 @@
 //! The readout under the charts: for the cursor's year, each series' exact value with its unit,
-//! its change on the year before, its flags and its sources, and the events of that year.
+//! its change on the year before, its flags and its sources, and the events of that year; for a
+//! year range, each series from its first to its last year (`range`).
+
+mod range;
 
 use ratatui::text::{Line, Span};
 
 use super::Ctx;
-use super::format::{change, with_unit};
+use super::format::{self, with_unit};
+use crate::action::{Action, key_of};
 use crate::data::{Indicator, Ref};
-use crate::derive;
+use crate::derive::{self, NoChange};
 
 /// The readout's lines for these indicators; none until the user moves the cursor.
 pub fn lines<'a>(indicators: &[&Indicator], ctx: &Ctx) -> Vec<Line<'a>> {
+    if let Some(range) = ctx.range.filter(|(from, to)| from < to) {
+        return range::lines(indicators, range, ctx);
+    }
     let Some(year) = ctx.cursor else {
         return Vec::new();
     };
@@ -18,6 +25,14 @@ pub fn lines<'a>(indicators: &[&Indicator], ctx: &Ctx) -> Vec<Line<'a>> {
         format!(" {year} "),
         theme.value.patch(theme.cursor),
     )];
+    if ctx.range.is_some() {
+        // Just marked: the range is this one year until the cursor moves.
+        let clear = key_of(Action::MarkRange).unwrap_or_default();
+        heading.push(Span::styled(
+            format!(" range from {year}: move the year cursor to its end · {clear} clears "),
+            theme.muted,
+        ));
+    }
     let events = ctx.data.events.iter().filter(|e| e.year() == Some(year));
     for event in events {
         heading.push(Span::styled(format!(" {} ", ctx.glyphs.event), theme.event));
@@ -56,23 +71,12 @@ fn series_line<'a>(indicator: &Indicator, year: i32, ctx: &Ctx) -> Line<'a> {
             theme.flag,
         ));
     }
-    let previous = indicator.point(year - 1);
-    let before = match (indicator.break_within(year - 1, year), previous) {
-        (Some(brk), _) => format!(" · no change shown: {}", brk.label),
-        (None, Some(prev)) if !derive::comparable(prev, point) => {
-            " · no change shown: lower bound".to_owned()
-        }
-        (None, Some(prev)) => format!(
-            " · {} on {}",
-            change(
-                prev.value.number,
-                point.value.number,
-                decimals,
-                &indicator.unit
-            ),
-            year - 1
-        ),
-        (None, None) => format!(" · no {} value to compare", year - 1),
+    let before = match derive::between(indicator, year - 1, year).change {
+        Ok(change) => format!(" · {} on {}", format::change(change, decimals), year - 1),
+        Err(NoChange::Break(brk)) => format!(" · no change shown: {}", brk.label),
+        Err(NoChange::LowerBound(_)) => " · no change shown: lower bound".to_owned(),
+        Err(NoChange::Missing(_)) => format!(" · no {} value to compare", year - 1),
+        Err(why) => format!(" · no change shown: {}", format::no_change(why)),
     };
     spans.push(Span::styled(before, theme.muted));
     spans.push(Span::styled(

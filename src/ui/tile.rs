@@ -9,10 +9,10 @@ use ratatui::widgets::{Sparkline, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::format::{change, figure, with_unit};
+use super::format::{self, figure, with_unit};
 use super::{Ctx, split};
 use crate::data::{Flag, Indicator, Point, Tile};
-use crate::derive;
+use crate::derive::{self, NoChange};
 
 /// Quadrant pixels: each 8×8 glyph takes 4 columns and 4 rows.
 const BIG_GLYPH_WIDTH: usize = 4;
@@ -70,11 +70,13 @@ impl<'a> Model<'a> {
         .then_some(number);
         let value = value_line(latest, unit, big.is_some(), ctx, inner.width);
         let earlier = match tile.since {
-            Some(year) => indicator.point(year),
-            None => indicator.points.iter().rev().nth(1),
+            Some(year) => Some(year),
+            None => indicator.points.iter().rev().nth(1).map(|p| p.year),
         };
-        let change =
-            earlier.map(|from| change_line(tile, indicator, [from, latest], ctx, inner.width));
+        let change = earlier.map(|from| {
+            let stretch = derive::between(indicator, from, latest.year);
+            change_line(tile, indicator, &stretch, ctx, inner.width)
+        });
         Some(Model { big, value, change })
     }
 }
@@ -108,28 +110,29 @@ fn value_line<'a>(latest: &Point, unit: &str, big: bool, ctx: &Ctx, width: u16) 
     Line::from(vec![value, Span::styled(marks, theme.flag), year])
 }
 
-/// The change from `from` to `latest`, the earlier value where it fits in `width`, and the
-/// mark of a series break in between.
+/// The change from the earlier year to the latest, and the earlier value where it fits in
+/// `width`; or why there is none (a lower bound, a series break in between).
 fn change_line<'a>(
     tile: &Tile,
     indicator: &Indicator,
-    [from, latest]: [&Point; 2],
+    stretch: &derive::Stretch,
     ctx: &Ctx,
     width: u16,
 ) -> Line<'a> {
     let theme = ctx.theme;
-    // A lower bound is no level to measure a change from or to.
-    if !derive::comparable(from, latest) {
-        let mark = ctx.glyphs.flag(Flag::LowerBound);
-        return Line::styled(format!("no change shown: {mark} lower bound"), theme.muted);
-    }
-    let unit = indicator.unit.as_str();
-    let decimals = usize::from(latest.value.decimals);
     let word = if tile.since.is_some() { "since" } else { "on" };
+    let when = format!(" {word} {}", stretch.from);
+    let (change, from) = match (stretch.change, stretch.start) {
+        (Ok(change), Some(from)) => (change, from),
+        (Err(why), _) => return no_change_line(why, &when, ctx, width),
+        // A change has both its points.
+        (Ok(_), None) => return Line::default(),
+    };
+    let unit = indicator.unit.as_str();
+    let decimals = stretch.end.map_or(0, |p| usize::from(p.value.decimals));
     let mut then = figure(from.value.number, usize::from(from.value.decimals), unit);
     then.extend(from.flags.iter().map(|f| ctx.glyphs.flag(*f)));
-    let delta = change(from.value.number, latest.value.number, decimals, unit);
-    let when = format!(" {word} {}", from.year);
+    let delta = format::change(change, decimals);
     // The earlier value is a bonus: drop it rather than cut the line mid-number.
     let full = delta.chars().count() + when.chars().count() + then.chars().count() + 3;
     let then = if full <= usize::from(width) {
@@ -137,22 +140,41 @@ fn change_line<'a>(
     } else {
         String::new()
     };
-    let mut spans = vec![
+    Line::from(vec![
         Span::styled(delta, theme.value),
         Span::styled(when + &then, theme.muted),
-    ];
-    // A change across a census correction or method change is not all real change.
-    if let Some(brk) = indicator.break_within(from.year, latest.year) {
-        let used: usize = spans.iter().map(Span::width).sum();
-        let mark = format!(" {} {}", ctx.glyphs.series_break, brk.label);
-        let mark = if used + mark.width() <= usize::from(width) {
-            mark
-        } else {
-            format!(" {}", ctx.glyphs.series_break)
-        };
-        spans.push(Span::styled(mark, theme.break_mark));
-    }
-    Line::from(spans)
+    ])
+}
+
+/// Why the tile shows no change: a lower bound (`≥`) or a series break (`┊`) with its year,
+/// led by "no change since 2012" or "no change" where that fits in `width`, so the reason
+/// itself is never cut.
+fn no_change_line<'a>(why: NoChange, when: &str, ctx: &Ctx, width: u16) -> Line<'a> {
+    let theme = ctx.theme;
+    let (mark, style, reason) = match why {
+        NoChange::LowerBound(_) => (
+            Some(ctx.glyphs.flag(Flag::LowerBound)),
+            theme.flag,
+            "lower bound".to_owned(),
+        ),
+        NoChange::Break(brk) => (
+            ctx.glyphs.series_break.chars().next(),
+            theme.break_mark,
+            format!("break in {}", brk.year),
+        ),
+        other => (None, theme.muted, format::no_change(other)),
+    };
+    let mark = mark.map(|m| format!("{m} ")).unwrap_or_default();
+    let rest = mark.width() + reason.width();
+    let lead = [format!("no change{when}: "), "no change: ".to_owned()]
+        .into_iter()
+        .find(|lead| lead.width() + rest <= usize::from(width))
+        .unwrap_or_default();
+    Line::from(vec![
+        Span::styled(lead, theme.muted),
+        Span::styled(mark, style),
+        Span::styled(reason, theme.muted),
+    ])
 }
 
 /// The latest value in large type, when the tile has room for it.

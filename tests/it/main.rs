@@ -9,6 +9,7 @@ mod e2e;
 #[cfg(unix)]
 mod e2e_storm;
 mod presenter;
+mod range;
 mod render;
 mod robustness;
 mod stage;

@@ -1,30 +1,35 @@
 //! One year, many places: a horizontal bar per series, longest first, each with its marker,
 //! name, exact value and flag marks; the series without a value that year listed after them as
-//! "no data". The year is the chart's own until the year cursor moves, then the cursor's.
+//! "no data". The year is the chart's own until the year cursor moves, then the cursor's; with a
+//! year range, the range's last year, and a mark `╎` on each bar where it stood in the first
+//! year, the stretch between shaded, where a change between the two may be computed.
 
 use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::plot::put;
 use super::{Series, flag_marks, footnote, series_symbol, title};
 use crate::data::{ChartKind, ChartSpec, Flag, Point};
+use crate::derive;
 use crate::ui::Ctx;
 use crate::ui::format::figure;
 
 /// What a series without a value in the year says instead.
 pub(super) const NO_DATA: &str = "no data";
 
-/// One row: a series, where it sits in the chart's list (its marker and colour), its value.
+/// One row: a series, where it sits in the chart's list (its marker and colour), its value,
+/// and its value in the year range's first year.
 struct Row<'a> {
     index: usize,
     label: &'a str,
     point: Option<&'a Point>,
+    start: Option<f64>,
 }
 
 pub(super) fn render(
@@ -38,7 +43,11 @@ pub(super) fn render(
     let Some(unit) = series.first().map(|s| s.indicator.unit.as_str()) else {
         return;
     };
-    let rows = rows(series, year);
+    // The range's first year, when the chart shows its last.
+    let from = ctx
+        .range
+        .and_then(|(from, to)| (from < to && to == year).then_some(from));
+    let rows = rows(series, year, from);
     let heading = match ctx.view.label() {
         Some(view) => format!("{}, {year} ({view})", spec.title),
         None => format!("{}, {year}", spec.title),
@@ -48,21 +57,29 @@ pub(super) fn render(
         .filter_map(|r| r.point)
         .flat_map(|p| p.flags.iter().copied())
         .collect();
+    let mut footnote = footnote(&flags, std::iter::empty(), ctx);
+    if let Some(from) = from.filter(|_| rows.iter().any(|r| r.start.is_some())) {
+        footnote.spans.extend([
+            Span::styled(format!(" {}", ctx.glyphs.range_start), ctx.theme.value),
+            Span::styled(format!(" in {from} "), ctx.theme.muted),
+        ]);
+    }
     let block = ctx
         .bordered()
         .title(Line::styled(
             title(&heading, unit, area.width),
             ctx.theme.title,
         ))
-        .title_bottom(footnote(&flags, std::iter::empty(), ctx));
+        .title_bottom(footnote);
     let inner = block.inner(area);
     block.render(area, buf);
     render_rows(&rows, unit, ctx, inner, buf);
 }
 
 /// The series with a value in `year`, largest first (ties in the chart's order), then those
-/// without one, in the chart's order.
-fn rows<'a>(series: &'a [Series], year: i32) -> Vec<Row<'a>> {
+/// without one, in the chart's order; each with its value in `from` where a change from it to
+/// `year` may be computed.
+fn rows<'a>(series: &'a [Series], year: i32, from: Option<i32>) -> Vec<Row<'a>> {
     let mut rows: Vec<Row> = series
         .iter()
         .enumerate()
@@ -70,6 +87,11 @@ fn rows<'a>(series: &'a [Series], year: i32) -> Vec<Row<'a>> {
             index,
             label: s.label,
             point: s.indicator.point(year),
+            start: from
+                .map(|from| derive::between(s.indicator, from, year))
+                .filter(|stretch| stretch.change.is_ok())
+                .and_then(|stretch| stretch.start)
+                .map(|p| p.value.number),
         })
         .collect();
     rows.sort_by(|a, b| match (a.point, b.point) {
@@ -109,8 +131,7 @@ fn render_rows(rows: &[Row], unit: &str, ctx: &Ctx, area: Rect, buf: &mut Buffer
     let bar_width = width.saturating_sub(label_width + value_width + 4);
     let (lo, hi) = rows
         .iter()
-        .filter_map(|r| r.point)
-        .map(|p| p.value.number)
+        .flat_map(|r| r.point.map(|p| p.value.number).into_iter().chain(r.start))
         .fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let hidden = rows.len().saturating_sub(height);
     let shown = if hidden > 0 { height - 1 } else { rows.len() };
@@ -133,6 +154,18 @@ fn render_rows(rows: &[Row], unit: &str, ctx: &Ctx, area: Rect, buf: &mut Buffer
             let (start, end) = cells(point.value.number, lo, hi, bar_width);
             let fill = ctx.glyphs.fills[0].repeat(end - start);
             put(buf, area, bar_x + start as u16, y, &fill, style);
+            if let Some(from) = row.start {
+                let scale = |value| edge(value, lo, hi, bar_width);
+                let (now, then) = (scale(point.value.number), scale(from));
+                let x = |column: usize| bar_x + column as u16;
+                for column in now.min(then)..=now.max(then) {
+                    if let Some(cell) = buf.cell_mut((x(column), y)) {
+                        cell.set_style(ctx.theme.range);
+                    }
+                }
+                let mark = ctx.theme.value.patch(ctx.theme.range);
+                put(buf, area, x(then), y, ctx.glyphs.range_start, mark);
+            }
         }
         let value_x = bar_x + bar_width as u16 + u16::from(bar_width > 0);
         let value_style = match row.point {
@@ -179,6 +212,17 @@ fn cells(value: f64, lo: f64, hi: f64, width: usize) -> (usize, usize) {
         }
     }
     (start, stop)
+}
+
+/// The column where a bar of `value` ends (see [`cells`]): its last cell, or its first for a
+/// value below zero.
+fn edge(value: f64, lo: f64, hi: f64, width: usize) -> usize {
+    let (start, end) = cells(value, lo, hi, width);
+    if value < 0.0 {
+        start
+    } else {
+        end.saturating_sub(1)
+    }
 }
 
 /// `text` in at most `width` columns, cut with `…` where it is longer.
@@ -269,6 +313,7 @@ mod tests {
             theme: &theme,
             glyphs: Glyphs::new(false),
             cursor,
+            range: None,
             view: View::Levels,
         };
         let spec = &data.pages[0].charts[0];

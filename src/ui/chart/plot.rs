@@ -1,9 +1,9 @@
 //! Where a chart's values and years land: the plot's area and scales, the columns of each
 //! year, and the marks both kinds draw across the plot (breaks, the cursor, events).
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use super::Series;
 use crate::ui::Ctx;
@@ -74,6 +74,74 @@ impl Plot<'_> {
             if cell.symbol() == " " {
                 cell.set_symbol(self.ctx.glyphs.event)
                     .set_style(self.ctx.theme.event);
+            }
+        }
+    }
+
+    /// The year range over the chart's years: a band behind them (a background only, and not
+    /// behind reversed cells, which mark the cursor), and on the year axis `axis`, in its blank
+    /// cells, a bracket `[──2012──]` that says it without colour. A range reaching past the
+    /// chart's years runs to the edge there, without its end.
+    pub(super) fn draw_range(&self, axis: Rect, buf: &mut Buffer) {
+        let Some((from, to)) = self.ctx.range else {
+            return;
+        };
+        let last = self.first_year + self.years as i32 - 1;
+        let (first, final_year) = (from.max(self.first_year), to.min(last));
+        if first > final_year {
+            return;
+        }
+        let left = self.slot(first).start;
+        let right = self.slot(final_year);
+        let right = right.start + right.len;
+        let band = self.ctx.theme.range;
+        for y in self.area.top()..self.area.bottom() {
+            for x in left..right {
+                let cell = &mut buf[(x, y)];
+                if !cell.modifier.contains(Modifier::REVERSED) {
+                    cell.set_style(band);
+                }
+            }
+        }
+        let [start, line, end] = self.ctx.glyphs.range;
+        if axis.height == 0 {
+            return;
+        }
+        let style = self.ctx.theme.axis.patch(band);
+        for x in left..right {
+            let cell = &mut buf[(x, axis.y)];
+            if cell.modifier.contains(Modifier::REVERSED) {
+                continue;
+            }
+            if cell.symbol() == " " {
+                cell.set_symbol(line);
+            }
+            cell.set_style(style);
+        }
+        // Each end's bracket on its first or last cell, or just beyond the year's label where
+        // the label takes that cell (a label may be wider than its year's slot); none where
+        // the range runs on past the chart's years.
+        let free = |cell: &Cell| cell.symbol() == " " || cell.symbol() == line;
+        let ends = [
+            (
+                from == first,
+                start,
+                [Some(left), left.checked_sub(1), left.checked_sub(2)],
+            ),
+            (
+                to == final_year,
+                end,
+                [Some(right - 1), Some(right), Some(right + 1)],
+            ),
+        ];
+        for (shown, glyph, candidates) in ends {
+            let at = candidates
+                .into_iter()
+                .flatten()
+                .filter(|x| (axis.left()..axis.right()).contains(x))
+                .find(|x| free(&buf[(*x, axis.y)]));
+            if let Some(x) = at.filter(|_| shown) {
+                buf[(x, axis.y)].set_symbol(glyph).set_style(style);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Action sequences keep the app valid: random sequences of every `Action` (tab indices up to
-//! 20 and beyond, ticks at advancing times, with and without autoplay, focus and the blank
-//! screen), and the stage-safe keys keep their promises at every step.
+//! 20 and beyond, ticks at advancing times, with and without autoplay, focus, year ranges and
+//! the blank screen), and the stage-safe keys and the year range keep their promises at every
+//! step.
 
 use std::time::{Duration, Instant};
 
@@ -34,6 +35,7 @@ fn every_variant_is_generated(action: Action) {
         | Action::ToggleAutoplay
         | Action::PauseAutoplay
         | Action::Focus
+        | Action::MarkRange
         | Action::Blank
         | Action::Back
         | Action::Quit
@@ -62,6 +64,7 @@ fn action() -> impl Strategy<Value = Action> {
             Action::ToggleAutoplay,
             Action::PauseAutoplay,
             Action::Focus,
+            Action::MarkRange,
             Action::Blank,
             Action::Back,
             Action::Nothing,
@@ -97,6 +100,7 @@ struct Visible {
     autoplay: Option<bool>,
     focus: Option<usize>,
     blank: bool,
+    range: Option<(i32, i32)>,
 }
 
 fn visible(app: &App) -> Visible {
@@ -110,6 +114,7 @@ fn visible(app: &App) -> Visible {
         autoplay: app.autoplay().map(|a| a.paused.is_some()),
         focus: app.focus(),
         blank: app.is_blank(),
+        range: app.range(),
     }
 }
 
@@ -146,24 +151,28 @@ fn check_step(
     let after = visible(app);
     let ranges = &pages.years;
     check_stage_keys(app, before, &after, action, redraw, pages, was_quit)?;
+    check_range(before, &after, action)?;
     let pages = ranges.len();
     prop_assert!(after.tab < pages, "tab {} of {}", after.tab, pages);
 
     // The cursor only ever moves to a year within the current page's years, and only by a
-    // cursor action; it stays put across tabs. While the help is open every key only closes
-    // it; while the sources are open ↓ ↑ Home scroll them and End stays put, so none of them
-    // moves the cursor hidden behind the panel; on a blank screen a key only unblanks.
+    // cursor action, or by `m` where it shows it first; it stays put across tabs. While the
+    // help is open every key only closes it; while the sources are open ↓ ↑ Home scroll them
+    // and End stays put, so none of them moves the cursor hidden behind the panel; on a blank
+    // screen a key only unblanks.
     if after.cursor != before.cursor {
         let scrolls = matches!(before.overlay, Some(Overlay::Sources { .. }))
             && matches!(
                 action,
                 Action::NextYear | Action::PrevYear | Action::FirstYear | Action::LastYear
             );
+        let shown_by_m = action == Action::MarkRange && before.cursor.is_none();
         prop_assert!(
-            matches!(
+            (matches!(
                 action,
                 Action::NextYear | Action::PrevYear | Action::FirstYear | Action::LastYear
-            ) && before.overlay != Some(Overlay::Help)
+            ) || shown_by_m)
+                && before.overlay != Some(Overlay::Help)
                 && !before.blank
                 && !scrolls,
             "{:?} moved the cursor from {:?} to {:?} (overlay {:?})",
@@ -276,6 +285,56 @@ fn check_step(
         ),
         (None, Some(progress)) => prop_assert!(false, "progress {} without autoplay", progress),
         (_, None) => {}
+    }
+    Ok(())
+}
+
+/// The year range's promises, after every action: `m` marks the cursor's year or clears the
+/// range, Esc clears it only once nothing else is open, the cursor moves its end, and nothing
+/// else changes it (a new tab keeps it).
+fn check_range(before: &Visible, after: &Visible, action: Action) -> Result<(), TestCaseError> {
+    if let Some((from, to)) = after.range {
+        let cursor = after.cursor.expect("a range ends at the cursor");
+        prop_assert!(from <= to, "range {}-{} backwards", from, to);
+        prop_assert!(
+            cursor == from || cursor == to,
+            "range {}-{} does not end at the cursor {}",
+            from,
+            to,
+            cursor
+        );
+    }
+    if after.range == before.range {
+        return Ok(());
+    }
+    let acted = !before.blank && before.overlay != Some(Overlay::Help);
+    let cursor_moved = after.cursor != before.cursor;
+    match action {
+        Action::MarkRange => {
+            prop_assert!(acted, "m changed the range behind {:?}", before.overlay);
+            if before.range.is_some() {
+                prop_assert_eq!(after.range, None, "m again clears");
+            } else {
+                let year = after.cursor.expect("m marks the cursor's year");
+                prop_assert_eq!(after.range, Some((year, year)));
+            }
+        }
+        Action::Back => {
+            prop_assert!(
+                acted && before.overlay.is_none() && before.focus.is_none(),
+                "Esc cleared the range before closing {:?} or leaving focus {:?}",
+                before.overlay,
+                before.focus
+            );
+            prop_assert_eq!(after.range, None);
+        }
+        _ => prop_assert!(
+            cursor_moved && before.range.is_some() && after.range.is_some(),
+            "{:?} changed the range {:?} to {:?}",
+            action,
+            before.range,
+            after.range
+        ),
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Any state renders at any size: every tab × theme (× colour depth) × ASCII on/off × overlay
-//! (none, help, sources scrolled) × year cursor × view (levels, change, index) × focus (none or
-//! any chart) × blank screen, at sizes from 0×0 to 400×150.
+//! (none, help, sources scrolled) × year cursor × year range (within, across or beyond the
+//! data's years, either way round) × view (levels, change, index) × focus (none or any chart) ×
+//! blank screen, at sizes from 0×0 to 400×150.
 
 use std::time::Instant;
 
@@ -161,11 +162,15 @@ proptest! {
         view in view(),
         focus in 0u8..5,
         blank in prop::bool::weighted(0.2),
+        range in proptest::option::of((1990i32..2040, 1990i32..2040)),
         (width, height) in size(),
     ) {
         let data = embedded();
         prop_assert_eq!(data.pages.len(), 7, "the strategies assume seven tabs");
-        let app = app_in_state(&data, tab, theme, ascii, overlay, cursor, view, (focus, blank))?;
+        let mut app =
+            app_in_state(&data, tab, theme, ascii, overlay, cursor, view, (focus, blank))?;
+        app.set_range(range);
+        prop_assert_eq!(app.range(), range.map(|(a, b)| (a.min(b), a.max(b))));
         let buf = render_checked(&app, width, height)?;
         let text = to_text(&buf);
         let rows: Vec<&str> = text.lines().collect();
