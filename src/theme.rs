@@ -61,6 +61,12 @@ pub struct Theme {
     pub cursor: Style,
     /// Dated events on the year axis.
     pub event: Style,
+    /// A callout's text and the labels of periods and reference lines.
+    pub annotation: Style,
+    /// The shading of a period's years (a background only: what is drawn on it keeps its colour).
+    pub period: Style,
+    /// A reference line across a chart.
+    pub reference: Style,
     series: [Color; 6],
 }
 
@@ -122,6 +128,11 @@ impl Theme {
             event: Style::new()
                 .fg(Color::Indexed(110))
                 .add_modifier(Modifier::BOLD),
+            annotation: Style::new()
+                .fg(Color::Indexed(255))
+                .add_modifier(Modifier::BOLD),
+            period: Style::new().bg(Color::Indexed(237)),
+            reference: Style::new().fg(Color::Indexed(250)),
             series: [
                 Color::Indexed(214), // orange
                 Color::Indexed(74),  // sky blue
@@ -166,6 +177,9 @@ impl Theme {
             event: Style::new()
                 .fg(Color::Indexed(24))
                 .add_modifier(Modifier::BOLD),
+            annotation: Style::new().fg(ink).add_modifier(Modifier::BOLD),
+            period: Style::new().bg(Color::Indexed(253)),
+            reference: Style::new().fg(Color::Indexed(238)),
             series: [
                 Color::Indexed(166), // vermillion-orange
                 Color::Indexed(25),  // blue
@@ -212,6 +226,9 @@ impl Theme {
             warning: strip(self.warning),
             cursor: strip(self.cursor),
             event: strip(self.event),
+            annotation: strip(self.annotation),
+            period: strip(self.period),
+            reference: strip(self.reference),
             series: [Color::Reset; 6],
         }
     }

@@ -25,7 +25,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::data::Dataset;
+use crate::data::{Annotation, Dataset};
 use crate::derive::View;
 use crate::theme::Theme;
 
@@ -48,6 +48,8 @@ pub struct Ctx<'a> {
     pub glyphs: Glyphs,
     pub cursor: Option<i32>,
     pub view: View,
+    /// The annotations that show (all of them, outside a talk).
+    pub annotations: Vec<&'a Annotation>,
 }
 
 impl Ctx<'_> {
@@ -83,6 +85,7 @@ impl Widget for &App {
             glyphs: Glyphs::new(self.ascii),
             cursor: self.cursor(),
             view: self.view(),
+            annotations: self.shown_annotations(),
         };
         let page = self.data.pages.get(self.tab());
         let focused = page.and_then(|p| focus::chart(p, self.focus()));

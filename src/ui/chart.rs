@@ -2,6 +2,7 @@
 //! footnote, and the legend; then the axes (`axes`) and the bars or lines (`bar`, `line`),
 //! drawn on the plot's scales (`plot`). A comparison of one year (`compare`) has no axes.
 
+mod annotate;
 mod axes;
 mod bar;
 mod compare;
@@ -71,6 +72,10 @@ struct Model<'a> {
     /// Otherwise inside, wrapped between series so that every series is named.
     legend_lines: Vec<Line<'a>>,
     footnote: Line<'a>,
+    /// The values of the reference lines drawn on the chart, which its scale includes.
+    references: Vec<f64>,
+    /// The values of the points a callout is drawn on.
+    callouts: Vec<f64>,
 }
 
 impl<'a> Model<'a> {
@@ -98,6 +103,11 @@ impl<'a> Model<'a> {
             Vec::new()
         };
         let footnote = series_footnote(&series, ctx);
+        let references = annotate::reference_values(&series, unit, ctx)
+            .into_iter()
+            .map(|(value, _)| value)
+            .collect();
+        let callouts = annotate::callout_values(&series, ctx);
         Some(Model {
             kind: spec.kind,
             unit,
@@ -108,6 +118,8 @@ impl<'a> Model<'a> {
             legend_on_border,
             legend_lines,
             footnote,
+            references,
+            callouts,
             series,
         })
     }
@@ -136,6 +148,7 @@ impl<'a> Model<'a> {
                 .iter()
                 .flat_map(|s| &s.indicator.points)
                 .map(|p| p.value.number)
+                .chain(self.references.iter().copied())
         };
         let (mut lo, mut hi) = (
             values().fold(f64::INFINITY, f64::min),
@@ -144,6 +157,12 @@ impl<'a> Model<'a> {
         if self.kind == ChartKind::Bar {
             // Headroom above the tallest bar keeps a row free for its value.
             (lo, hi) = (lo.min(0.0) * 1.05, hi.max(0.0) * 1.05);
+            // And above a bar with a callout, a row for the callout's text besides the value's.
+            if rows > 3 {
+                for value in &self.callouts {
+                    hi = hi.max(value * f64::from(rows) / f64::from(rows - 2));
+                }
+            }
         }
         let max_ticks = usize::from(rows / 2 + 1).clamp(2, 6);
         let scale = Scale {
@@ -208,7 +227,8 @@ fn render_chart(model: &Model, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     render_plot(&plot, model.kind, buf);
 }
 
-/// The cursor's guide, then the bars or lines over it, then the events over those.
+/// The cursor's guide, then the bars or lines over it, then the events over those, then the
+/// annotations where they leave room.
 fn render_plot(plot: &Plot, kind: ChartKind, buf: &mut Buffer) {
     plot.draw_cursor(buf);
     match kind {
@@ -219,6 +239,7 @@ fn render_plot(plot: &Plot, kind: ChartKind, buf: &mut Buffer) {
             plot.draw_events(buf);
         }
     }
+    annotate::render(plot, kind, buf);
 }
 
 /// Each series' indicator, its derived copy for a derived view, and its legend label.

@@ -18,6 +18,12 @@ pub struct Glyphs {
     pub series_break: &'static str,
     pub cursor: &'static str,
     pub event: &'static str,
+    /// A callout's pointer from its text to its point: down, up, left.
+    pub callout: [&'static str; 3],
+    /// A period's bracket over its years: left end, fill, right end.
+    pub period: [&'static str; 3],
+    /// A reference line: across a chart by year, down a comparison of one year.
+    pub reference: [&'static str; 2],
     pub zero_line: &'static str,
     pub axis: &'static str,
     pub tick: &'static str,
@@ -36,6 +42,9 @@ pub const UNICODE: Glyphs = Glyphs {
     series_break: "┊",
     cursor: "│",
     event: "▾",
+    callout: ["↓", "↑", "←"],
+    period: ["┌", "─", "┐"],
+    reference: ["╌", "╎"],
     zero_line: "┈",
     axis: "│",
     tick: "┤",
@@ -54,6 +63,9 @@ pub const ASCII: Glyphs = Glyphs {
     series_break: "!",
     cursor: "|",
     event: "v",
+    callout: ["V", "^", "<"],
+    period: ["[", "-", "]"],
+    reference: ["-", ":"],
     zero_line: "-",
     axis: "|",
     tick: "+",

@@ -11,7 +11,7 @@
 //!   the key after a blank only brings the picture back) at every step.
 //! - `fuzz`: `mutated_dataset_text_is_loaded_or_refused_in_one_line` and
 //!   `mutated_dataset_bytes_are_loaded_or_refused_in_one_line`: the embedded asset and
-//!   `tests/fixtures/valid/minimal.json`, mutated (truncation, replaced characters, swapped
+//!   `tests/fixtures/valid/minimal.json` and `annotated.json` (annotations of every kind), mutated (truncation, replaced characters, swapped
 //!   value types, duplicate keys, huge numbers, deep nesting, control characters) as text and
 //!   as raw bytes through a file; and `listed_hostile_inputs_are_refused_in_one_line`: the
 //!   hostile inputs above, each placed where it matters, checked on every run whatever the
@@ -62,6 +62,9 @@ use shenzhen_dash::theme::{Colours, ThemeName};
 const DEFAULT_CASES: u32 = 64;
 
 const MINIMAL: &str = include_str!("../fixtures/valid/minimal.json");
+
+/// A small dataset with one annotation of each kind, on bar, line and compare charts.
+const ANNOTATED: &str = include_str!("../fixtures/valid/annotated.json");
 
 /// The name parse errors must start with.
 const FILE: &str = "fuzz.json";

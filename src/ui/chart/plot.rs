@@ -78,6 +78,27 @@ impl Plot<'_> {
         }
     }
 
+    /// The columns the years `from` to `to` take, clipped to the chart's years; `None` when
+    /// none of them is on the chart.
+    pub(super) fn year_columns(&self, from: i32, to: i32) -> Option<(u16, u16)> {
+        let last = self.first_year + self.years as i32 - 1;
+        let (from, to) = (from.max(self.first_year), to.min(last));
+        if from > to {
+            return None;
+        }
+        let end = self.slot(to);
+        Some((self.slot(from).start, end.start + end.len - 1))
+    }
+
+    /// Patches `style` onto every cell of the plot in the years `from` to `to` (those on the
+    /// chart): a shading under what is drawn there when the style sets only a background.
+    pub(super) fn shade_years(&self, from: i32, to: i32, style: Style, buf: &mut Buffer) {
+        if let Some((left, right)) = self.year_columns(from, to) {
+            let band = Rect::new(left, self.area.y, right - left + 1, self.area.height);
+            buf.set_style(band, style);
+        }
+    }
+
     pub(super) fn column(&self, buf: &mut Buffer, x: u16, symbol: &str, style: Style) {
         for y in self.area.top()..self.area.bottom() {
             buf[(x, y)].set_symbol(symbol).set_style(style);
