@@ -17,7 +17,11 @@
 //!   hostile inputs above, each placed where it matters, checked on every run whatever the
 //!   seed.
 //! - `generated`: `generated_valid_datasets_render`: datasets built to pass validation but with
-//!   extreme values, year spans, units and text, rendered in every view.
+//!   extreme values, year spans, units and text, and annotations of every kind (some of them
+//!   shown, as a talk's beat chooses), rendered in every view; and
+//!   `generated_annotations_load_or_are_refused_in_one_line`: annotations of any shape (wrong
+//!   kinds, fields, ids, years, text) added to such a dataset load and render, or are refused
+//!   in one clean line.
 //! - `regressions`: regression tests for what the properties found.
 //!
 //! This module holds what they share: the proptest configuration, the embedded dataset, the

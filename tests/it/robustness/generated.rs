@@ -1,5 +1,6 @@
 //! Generated datasets: valid by construction, extreme in every other way (values, year spans,
-//! units and text), rendered in every view.
+//! units, text and annotations), rendered in every view; and annotations of any shape added to
+//! them, loaded or refused in one line.
 
 use std::fmt::Write as _;
 use std::time::Instant;
