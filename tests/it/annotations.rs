@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 use shenzhen_dash::action::Action;
 use shenzhen_dash::app::App;
 use shenzhen_dash::data::Dataset;
@@ -201,6 +201,15 @@ fn a_period_is_shaded_in_colour_and_bracketed_in_every_theme() {
         } else {
             assert_ne!(shade, base, "{name:?}");
         }
+        // The cursor's value in the period, reversed, keeps its own colours: no shade swapped
+        // in for its text.
+        let mut app = app.clone();
+        cursor_on(&mut app, 2021);
+        let buf = render(&app, 120, 40);
+        let (row, col) = find(&buf, "168.2").unwrap();
+        let cell = &buf[(col, row)];
+        assert!(cell.modifier.contains(Modifier::REVERSED), "{name:?}");
+        assert_eq!(cell.bg, base, "{name:?}");
     }
 }
 

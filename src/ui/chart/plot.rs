@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use super::Series;
 use crate::ui::Ctx;
@@ -90,12 +90,20 @@ impl Plot<'_> {
         Some((self.slot(from).start, end.start + end.len - 1))
     }
 
-    /// Patches `style` onto every cell of the plot in the years `from` to `to` (those on the
-    /// chart): a shading under what is drawn there when the style sets only a background.
+    /// Patches `style` onto the cells of the plot in the years `from` to `to` (those on the
+    /// chart): a shading under what is drawn there when the style sets only a background. Not
+    /// onto reversed cells (the cursor's values), whose background is their text's colour.
     pub(super) fn shade_years(&self, from: i32, to: i32, style: Style, buf: &mut Buffer) {
-        if let Some((left, right)) = self.year_columns(from, to) {
-            let band = Rect::new(left, self.area.y, right - left + 1, self.area.height);
-            buf.set_style(band, style);
+        let Some((left, right)) = self.year_columns(from, to) else {
+            return;
+        };
+        for y in self.area.top()..self.area.bottom() {
+            for x in left..=right {
+                let cell = &mut buf[(x, y)];
+                if !cell.modifier.contains(Modifier::REVERSED) {
+                    cell.set_style(style);
+                }
+            }
         }
     }
 
