@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use crate::action::Action;
-use crate::data::{Dataset, year_span};
+use crate::data::{Annotation, Dataset, year_span};
 use crate::derive::View;
 use crate::text::count;
 use crate::theme::{Colours, Theme, ThemeName};
@@ -56,6 +56,8 @@ pub struct App {
     focus: Option<usize>,
     /// The screen shows only the theme's background; the next key only ends this.
     blank: bool,
+    /// Which of the dataset's annotations show, by position; `None`: all of them.
+    annotations: Option<Vec<bool>>,
     autoplay: Option<Autoplay>,
     autoplay_every: Duration,
     now: Option<Instant>,
@@ -84,6 +86,7 @@ impl App {
             overlay: None,
             focus: None,
             blank: false,
+            annotations: None,
             views,
             autoplay: None,
             autoplay_every: DEFAULT_AUTOPLAY,
@@ -152,6 +155,39 @@ impl App {
     /// Levels, change or index, for the current tab.
     pub fn view(&self) -> View {
         self.views.get(self.tab).copied().unwrap_or_default()
+    }
+
+    /// Shows only the annotations with these ids (a talk's beat chooses them), or with `None`
+    /// all of them, as outside a talk. Returns the ids the dataset has no annotation for; they
+    /// show nothing.
+    pub fn show_annotations(&mut self, ids: Option<Vec<String>>) -> Vec<String> {
+        let Some(ids) = ids else {
+            self.annotations = None;
+            return Vec::new();
+        };
+        let mut shown = vec![false; self.data.annotations.len()];
+        let mut unknown = Vec::new();
+        for id in ids {
+            match self.data.annotations.iter().position(|a| a.id == id) {
+                Some(index) => shown[index] = true,
+                None => unknown.push(id),
+            }
+        }
+        self.annotations = Some(shown);
+        unknown
+    }
+
+    /// The annotations that show, in the dataset's order.
+    pub fn shown_annotations(&self) -> Vec<&Annotation> {
+        let all = self.data.annotations.iter();
+        match &self.annotations {
+            None => all.collect(),
+            Some(shown) => all
+                .zip(shown)
+                .filter(|(_, s)| **s)
+                .map(|(a, _)| a)
+                .collect(),
+        }
     }
 
     pub fn autoplay(&self) -> Option<Autoplay> {

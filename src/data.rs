@@ -1,6 +1,7 @@
 //! The dataset: its serde model, the embedded asset, and the one parse + validate path that both
 //! the embedded asset and a user's file go through.
 
+mod annotation;
 #[cfg(test)]
 mod reproducible;
 mod resolve;
@@ -14,6 +15,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::LoadError;
+pub use annotation::{Annotation, Mark, On};
 pub use resolve::{Ref, Target};
 pub use value::Value;
 
@@ -38,6 +40,9 @@ pub struct Dataset {
     pub events: Vec<Event>,
     #[serde(default)]
     pub highlights: Vec<Highlight>,
+    /// Callouts, periods and reference lines drawn on the charts.
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
     pub sources: Vec<Source>,
     pub pages: Vec<Page>,
 }
@@ -376,6 +381,7 @@ impl Dataset {
             .flat_map(|p| &p.sources)
             .chain(self.events.iter().flat_map(|e| &e.sources))
             .chain(self.highlights.iter().flat_map(|h| &h.sources))
+            .chain(self.annotations.iter().flat_map(Annotation::sources))
             .map(Ref::id)
             .collect();
         cited.len()
@@ -462,6 +468,52 @@ mod tests {
         assert_eq!(rd.point(2020).unwrap().value.number, 5.46);
         assert_eq!(rd.point(2021).unwrap().value.number, 5.49);
         assert!(rd.point(2013).is_none(), "2013 is a gap, not a value");
+    }
+
+    /// Each annotation of the embedded asset says only what its figures show.
+    #[test]
+    fn embedded_annotations_state_what_the_data_shows() {
+        let data = Dataset::embedded().unwrap();
+        let gdp = data.indicator("gdp").unwrap();
+        let by_id = |id: &str| data.annotations.iter().find(|a| a.id == id).unwrap();
+        let Mark::Callout {
+            indicator,
+            year,
+            text,
+        } = &by_id("gdp_doubled").mark
+        else {
+            panic!("a callout");
+        };
+        assert_eq!((data.get(indicator).id.as_str(), *year), ("gdp", 2021));
+        assert_eq!(text, "more than doubled since 2012");
+        let (then, now) = (gdp.point(2012).unwrap(), gdp.point(2021).unwrap());
+        assert!(now.value.number / then.value.number > 2.0);
+        assert!(
+            gdp.break_within(2012, 2021).is_none(),
+            "one series, no break between"
+        );
+        // The OECD line stands at the OECD's 2019 point, cites its sources and says its year.
+        let Mark::Reference {
+            value,
+            label,
+            sources,
+            ..
+        } = &by_id("oecd_rd_2019").mark
+        else {
+            panic!("a reference line");
+        };
+        let oecd = data
+            .indicator("rd_intensity_oecd")
+            .unwrap()
+            .point(2019)
+            .unwrap();
+        assert_eq!(*value, oecd.value);
+        assert_eq!(sources, &oecd.sources);
+        assert!(label.contains("OECD") && label.contains("2019"), "{label}");
+        let Mark::Period { from, to, .. } = by_id("covid").mark else {
+            panic!("a period");
+        };
+        assert_eq!((from, to), (2020, 2022));
     }
 
     #[test]

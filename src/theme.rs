@@ -65,6 +65,12 @@ pub struct Theme {
     /// labels on it keep their colours. Without colour the band's brackets on the year axis
     /// carry it alone.
     pub range: Style,
+    /// A callout's text and the labels of periods and reference lines.
+    pub annotation: Style,
+    /// The shading of a period's years (a background only: what is drawn on it keeps its colour).
+    pub period: Style,
+    /// A reference line across a chart.
+    pub reference: Style,
     series: [Color; 6],
 }
 
@@ -129,6 +135,11 @@ impl Theme {
             // A grey well above black: a projector lifts black to grey, and the band must
             // still stand out from it; light series and text keep their contrast on it.
             range: Style::new().bg(Color::Indexed(238)),
+            annotation: Style::new()
+                .fg(Color::Indexed(255))
+                .add_modifier(Modifier::BOLD),
+            period: Style::new().bg(Color::Indexed(237)),
+            reference: Style::new().fg(Color::Indexed(250)),
             series: [
                 Color::Indexed(214), // orange
                 Color::Indexed(74),  // sky blue
@@ -175,6 +186,9 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             // A grey well below white: a washed-out projector turns pale tints to white.
             range: Style::new().bg(Color::Indexed(252)),
+            annotation: Style::new().fg(ink).add_modifier(Modifier::BOLD),
+            period: Style::new().bg(Color::Indexed(253)),
+            reference: Style::new().fg(Color::Indexed(238)),
             series: [
                 Color::Indexed(166), // vermillion-orange
                 Color::Indexed(25),  // blue
@@ -222,6 +236,9 @@ impl Theme {
             cursor: strip(self.cursor),
             event: strip(self.event),
             range: strip(self.range),
+            annotation: strip(self.annotation),
+            period: strip(self.period),
+            reference: strip(self.reference),
             series: [Color::Reset; 6],
         }
     }

@@ -25,7 +25,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::data::Dataset;
+use crate::data::{Annotation, Dataset};
 use crate::derive::View;
 use crate::theme::Theme;
 
@@ -50,6 +50,8 @@ pub struct Ctx<'a> {
     /// The year range, earlier year first: shaded on the charts, given in the readout.
     pub range: Option<(i32, i32)>,
     pub view: View,
+    /// The annotations that show (all of them, outside a talk).
+    pub annotations: Vec<&'a Annotation>,
 }
 
 impl Ctx<'_> {
@@ -86,6 +88,7 @@ impl Widget for &App {
             cursor: self.cursor(),
             range: self.range(),
             view: self.view(),
+            annotations: self.shown_annotations(),
         };
         let page = self.data.pages.get(self.tab());
         let focused = page.and_then(|p| focus::chart(p, self.focus()));

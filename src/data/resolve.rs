@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Dataset, Highlight, Indicator, Source};
+use super::{Dataset, Highlight, Indicator, Mark, On, Source};
 
 /// Where an id points before it is resolved: out of range, so a dataset that skipped
 /// [`resolve`] fails loudly instead of showing the first item for every reference.
@@ -100,6 +100,22 @@ pub(super) fn resolve(data: &mut Dataset) {
         }
         for highlight in &mut page.highlights {
             highlight.resolve(&highlights);
+        }
+    }
+    for annotation in &mut data.annotations {
+        match &mut annotation.mark {
+            Mark::Callout { indicator, .. } => indicator.resolve(&indicators),
+            Mark::Reference {
+                on, sources: cited, ..
+            } => {
+                if let On::Indicator(indicator) = on {
+                    indicator.resolve(&indicators);
+                }
+                for source in cited {
+                    source.resolve(&sources);
+                }
+            }
+            Mark::Period { .. } => {}
         }
     }
 }

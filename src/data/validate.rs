@@ -4,7 +4,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{ChartKind, ChartSpec, Dataset, Indicator, Page, Ref, Source};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Annotation, ChartKind, ChartSpec, Dataset, Indicator, Mark, On, Page, Ref, Source};
 use crate::error::Problem;
 use crate::text::{first_unsafe, is_unsafe, sanitize};
 
@@ -13,6 +15,10 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 /// Larger magnitudes are typos, not statistics.
 const MAX_MAGNITUDE: f64 = 1e15;
+
+/// The widest an annotation's text may be, in terminal columns: it is written on a chart, beside
+/// the point or across the years it is about, and a sentence is for the speaker to say.
+pub const MAX_ANNOTATION_WIDTH: usize = 40;
 
 /// Every problem found, in file order; empty when the dataset is good.
 pub fn validate(data: &Dataset) -> Vec<Problem> {
@@ -25,6 +31,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     check.unique_ids("sources", data.sources.iter().map(|s| s.id.as_str()));
     check.unique_ids("indicators", data.indicators.iter().map(|i| i.id.as_str()));
     check.unique_ids("highlights", data.highlights.iter().map(|h| h.id.as_str()));
+    check.unique_ids(
+        "annotations",
+        data.annotations.iter().map(|a| a.id.as_str()),
+    );
     check.unique_ids("pages", data.pages.iter().map(|p| p.id.as_str()));
     for (i, indicator) in data.indicators.iter().enumerate() {
         check.indicator(Path::Root("indicators").at(i), indicator);
@@ -44,6 +54,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         check.text(path.field("as_of"), &highlight.as_of);
         check.number(path.field("value"), highlight.value.number);
         check.cites(path, &highlight.sources);
+    }
+    let years = data.year_span();
+    for (i, annotation) in data.annotations.iter().enumerate() {
+        check.annotation(Path::Root("annotations").at(i), annotation, data, years);
     }
     for (i, source) in data.sources.iter().enumerate() {
         let path = Path::Root("sources").at(i);
@@ -336,6 +350,94 @@ impl Checker<'_> {
                 self.problem(at, "only a compare chart takes a year".to_owned());
             }
             (_, None) => {}
+        }
+    }
+
+    /// A callout names a point that exists, a period lies within the data's years, a reference
+    /// line is drawn on something that exists; their text is short enough for a chart.
+    fn annotation(
+        &mut self,
+        path: Path,
+        annotation: &Annotation,
+        data: &Dataset,
+        years: Option<(i32, i32)>,
+    ) {
+        match &annotation.mark {
+            Mark::Callout {
+                indicator,
+                year,
+                text,
+            } => {
+                match data.indicator(indicator.id()) {
+                    None => self.unknown_indicator(path, indicator.id()),
+                    Some(found) if found.point(*year).is_none() => self.problem(
+                        path.field("year"),
+                        format!("\"{}\" has no point for {year}", found.id),
+                    ),
+                    Some(_) => {}
+                }
+                self.short_text(path.field("text"), text);
+            }
+            Mark::Period { from, to, label } => {
+                for (field, year) in [("from", *from), ("to", *to)] {
+                    if let Some((first, last)) = years
+                        && !(first..=last).contains(&year)
+                    {
+                        self.problem(
+                            path.field(field),
+                            format!("{year} is outside the data's years, {first}-{last}"),
+                        );
+                    }
+                }
+                if to < from {
+                    self.problem(
+                        path.field("to"),
+                        format!("{to} is before the period's first year, {from}"),
+                    );
+                }
+                self.short_text(path.field("label"), label);
+            }
+            Mark::Reference {
+                on,
+                value,
+                label,
+                sources,
+            } => {
+                match on {
+                    On::Indicator(id) if data.indicator(id.id()).is_none() => {
+                        self.unknown_indicator(path, id.id());
+                    }
+                    On::Indicator(_) => {}
+                    On::Unit(unit) => {
+                        self.text(path.field("unit"), unit);
+                        if !data.indicators.iter().any(|i| i.unit == *unit) {
+                            self.problem(
+                                path.field("unit"),
+                                format!("no indicator has the unit \"{unit}\""),
+                            );
+                        }
+                    }
+                }
+                self.number(path.field("value"), value.number);
+                self.short_text(path.field("label"), label);
+                self.cites(path, sources);
+            }
+        }
+    }
+
+    /// Text written on a chart: safe, not blank, and at most [`MAX_ANNOTATION_WIDTH`] columns.
+    fn short_text(&mut self, path: Path, text: &str) {
+        self.text(path, text);
+        let width = text.width();
+        if text.trim().is_empty() {
+            self.problem(path, "is empty".to_owned());
+        } else if width > MAX_ANNOTATION_WIDTH {
+            self.problem(
+                path,
+                format!(
+                    "is {width} columns wide; an annotation's text is at most {MAX_ANNOTATION_WIDTH}"
+                ),
+            );
         }
     }
 

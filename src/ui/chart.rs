@@ -2,6 +2,7 @@
 //! footnote, and the legend; then the axes (`axes`) and the bars or lines (`bar`, `line`),
 //! drawn on the plot's scales (`plot`). A comparison of one year (`compare`) has no axes.
 
+mod annotate;
 mod axes;
 mod bar;
 mod compare;
@@ -73,6 +74,10 @@ struct Model<'a> {
     /// Otherwise inside, wrapped between series so that every series is named.
     legend_lines: Vec<Line<'a>>,
     footnote: Line<'a>,
+    /// The values of the reference lines drawn on the chart, which its scale includes.
+    references: Vec<f64>,
+    /// The values of the points a callout is drawn on.
+    callouts: Vec<f64>,
 }
 
 impl<'a> Model<'a> {
@@ -100,6 +105,11 @@ impl<'a> Model<'a> {
             Vec::new()
         };
         let footnote = series_footnote(&series, ctx);
+        let references = annotate::reference_values(&series, unit, ctx)
+            .into_iter()
+            .map(|(value, _)| value)
+            .collect();
+        let callouts = annotate::callout_values(&series, ctx);
         Some(Model {
             kind: spec.kind,
             unit,
@@ -110,6 +120,8 @@ impl<'a> Model<'a> {
             legend_on_border,
             legend_lines,
             footnote,
+            references,
+            callouts,
             series,
         })
     }
@@ -138,6 +150,7 @@ impl<'a> Model<'a> {
                 .iter()
                 .flat_map(|s| &s.indicator.points)
                 .map(|p| p.value.number)
+                .chain(self.references.iter().copied())
         };
         let (mut lo, mut hi) = (
             values().fold(f64::INFINITY, f64::min),
@@ -146,6 +159,12 @@ impl<'a> Model<'a> {
         if self.kind == ChartKind::Bar {
             // Headroom above the tallest bar keeps a row free for its value.
             (lo, hi) = (lo.min(0.0) * 1.05, hi.max(0.0) * 1.05);
+            // And above a bar with a callout, a row for the callout's text besides the value's.
+            if rows > 3 {
+                for value in &self.callouts {
+                    hi = hi.max(value * f64::from(rows) / f64::from(rows - 2));
+                }
+            }
         }
         let max_ticks = usize::from(rows / 2 + 1).clamp(2, 6);
         let scale = Scale {
@@ -212,7 +231,8 @@ fn render_chart(model: &Model, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     plot.draw_range(x_axis, buf);
 }
 
-/// The cursor's guide, then the bars or lines over it, then the events over those.
+/// The cursor's guide, then the bars or lines over it, then the events over those, then the
+/// annotations where they leave room.
 fn render_plot(plot: &Plot, kind: ChartKind, buf: &mut Buffer) {
     plot.draw_cursor(buf);
     match kind {
@@ -223,6 +243,7 @@ fn render_plot(plot: &Plot, kind: ChartKind, buf: &mut Buffer) {
             plot.draw_events(buf);
         }
     }
+    annotate::render(plot, kind, buf);
 }
 
 /// Each series' indicator, its derived copy for a derived view, and its legend label.

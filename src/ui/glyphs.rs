@@ -22,6 +22,12 @@ pub struct Glyphs {
     pub range: [&'static str; 3],
     /// Where a compare chart's bar stood in the year range's first year.
     pub range_start: &'static str,
+    /// A callout's pointer from its text to its point: down, up, left.
+    pub callout: [&'static str; 3],
+    /// A period's bracket over its years: left end, fill, right end.
+    pub period: [&'static str; 3],
+    /// A reference line: across a chart by year, down a comparison of one year.
+    pub reference: [&'static str; 2],
     pub zero_line: &'static str,
     pub axis: &'static str,
     pub tick: &'static str,
@@ -42,6 +48,9 @@ pub const UNICODE: Glyphs = Glyphs {
     event: "▾",
     range: ["[", "─", "]"],
     range_start: "╎",
+    callout: ["↓", "↑", "←"],
+    period: ["┌", "─", "┐"],
+    reference: ["╌", "╎"],
     zero_line: "┈",
     axis: "│",
     tick: "┤",
@@ -62,6 +71,9 @@ pub const ASCII: Glyphs = Glyphs {
     event: "v",
     range: ["[", "-", "]"],
     range_start: ":",
+    callout: ["V", "^", "<"],
+    period: ["[", "-", "]"],
+    reference: ["-", ":"],
     zero_line: "-",
     axis: "|",
     tick: "+",

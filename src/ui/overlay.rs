@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::format::with_unit;
 use super::{Ctx, wrap};
 use crate::action::{BINDINGS, Binding};
 use crate::app::Overlay;
-use crate::data::{Indicator, Page, Ref, Source};
+use crate::data::{Indicator, Mark, On, Page, Ref, Source};
 
 pub fn render(overlay: Overlay, page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     match overlay {
@@ -80,6 +81,7 @@ fn render_sources(page: &Page, scroll: u16, ctx: &Ctx, area: Rect, buf: &mut Buf
         .page_indicators(page)
         .into_iter()
         .flat_map(|indicator| indicator_lines(indicator, ctx))
+        .chain(reference_lines(page, ctx))
         .flat_map(|line| wrap::indented(&line, inner.width))
         .collect();
     let scroll = usize::from(scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
@@ -118,22 +120,69 @@ fn indicator_lines<'a>(indicator: &'a Indicator, ctx: &Ctx<'a>) -> Vec<Line<'a>>
             .filter(|p| p.sources.contains(id))
             .map(|p| format!("{} ({})", p.year, p.confidence.name()))
             .collect();
-        let source = ctx.data.get(id);
-        let mut spans = vec![
-            Span::styled(format!("  {id} "), theme.key),
-            Span::styled(source.title.as_str(), theme.text),
-        ];
-        for detail in [&source.publisher, &source.date, &source.url] {
-            if !detail.is_empty() {
-                spans.push(Span::styled(format!(" · {detail}"), theme.muted));
-            }
-        }
-        spans.push(Span::styled(
-            format!(" · for {}", years.join(", ")),
-            theme.muted,
-        ));
-        lines.push(Line::from(spans));
+        lines.push(source_line(id, ctx, format!(" · for {}", years.join(", "))));
     }
     lines.push(Line::default());
     lines
+}
+
+/// The reference lines on this page's indicators, each a figure with its own sources.
+fn reference_lines<'a>(page: &Page, ctx: &Ctx<'a>) -> Vec<Line<'a>> {
+    let theme = ctx.theme;
+    let indicators = ctx.data.page_indicators(page);
+    let mut lines = Vec::new();
+    for annotation in &ctx.annotations {
+        let Mark::Reference {
+            on,
+            value,
+            label,
+            sources,
+        } = &annotation.mark
+        else {
+            continue;
+        };
+        let unit = match on {
+            On::Indicator(target) => {
+                let target = ctx.data.get(target);
+                let shown = indicators.iter().any(|i| std::ptr::eq(*i, target));
+                shown.then_some(target.unit.as_str())
+            }
+            On::Unit(unit) => indicators
+                .iter()
+                .any(|i| i.unit == *unit)
+                .then_some(unit.as_str()),
+        };
+        let Some(unit) = unit else {
+            continue;
+        };
+        let number = with_unit(value.number, usize::from(value.decimals), unit);
+        lines.push(Line::from(vec![
+            Span::styled(format!("Reference line: {label}"), theme.title),
+            Span::styled(format!(" · {number}"), theme.muted),
+        ]));
+        for id in sources {
+            lines.push(source_line(id, ctx, String::new()));
+        }
+        lines.push(Line::default());
+    }
+    lines
+}
+
+/// `  S12 Title · publisher · date · url`, then `what` (the years it supports).
+fn source_line<'a>(id: &Ref<Source>, ctx: &Ctx<'a>, what: String) -> Line<'a> {
+    let theme = ctx.theme;
+    let source = ctx.data.get(id);
+    let mut spans = vec![
+        Span::styled(format!("  {id} "), theme.key),
+        Span::styled(source.title.as_str(), theme.text),
+    ];
+    for detail in [&source.publisher, &source.date, &source.url] {
+        if !detail.is_empty() {
+            spans.push(Span::styled(format!(" · {detail}"), theme.muted));
+        }
+    }
+    if !what.is_empty() {
+        spans.push(Span::styled(what, theme.muted));
+    }
+    Line::from(spans)
 }

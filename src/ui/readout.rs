@@ -1,6 +1,8 @@
 //! The readout under the charts: for the cursor's year, each series' exact value with its unit,
-//! its change on the year before, its flags and its sources, and the events of that year; for a
-//! year range, each series from its first to its last year (`range`).
+//! its change on the year before, its flags and its sources, and the events of that year; then
+//! the annotations about that year (and the reference lines) on these series, which a chart with
+//! no room for their text shows only as a mark. For a year range, each series from its first to
+//! its last year (`range`).
 
 mod range;
 
@@ -9,7 +11,7 @@ use ratatui::text::{Line, Span};
 use super::Ctx;
 use super::format::{self, with_unit};
 use crate::action::{Action, key_of};
-use crate::data::{Indicator, Ref};
+use crate::data::{Indicator, Mark, On, Ref};
 use crate::derive::{self, NoChange};
 
 /// The readout's lines for these indicators; none until the user moves the cursor.
@@ -47,6 +49,7 @@ pub fn lines<'a>(indicators: &[&Indicator], ctx: &Ctx) -> Vec<Line<'a>> {
             .iter()
             .map(|indicator| series_line(indicator, year, ctx)),
     );
+    lines.extend(annotation_lines(indicators, year, ctx));
     lines
 }
 
@@ -88,4 +91,60 @@ fn series_line<'a>(indicator: &Indicator, year: i32, ctx: &Ctx) -> Line<'a> {
         theme.muted,
     ));
     Line::from(spans)
+}
+
+/// A line for each annotation on these indicators that is about `year`: callouts on their
+/// point, periods that include it, and reference lines on their indicator or unit, which hold
+/// for every year.
+fn annotation_lines<'a>(indicators: &[&Indicator], year: i32, ctx: &Ctx) -> Vec<Line<'a>> {
+    let shows = |indicator: &Indicator| indicators.iter().any(|i| std::ptr::eq(*i, indicator));
+    let glyphs = &ctx.glyphs;
+    let mut lines = Vec::new();
+    for annotation in &ctx.annotations {
+        let (mark, text, detail) = match &annotation.mark {
+            Mark::Callout {
+                indicator, text, ..
+            } if annotation.covers(year) && shows(ctx.data.get(indicator)) => (
+                glyphs.callout[0].to_owned(),
+                format!("{}, {year}: {text}", ctx.data.get(indicator).name),
+                String::new(),
+            ),
+            Mark::Period { from, to, label }
+                if annotation.covers(year) && !indicators.is_empty() =>
+            {
+                (
+                    format!("{}{}", glyphs.period[0], glyphs.period[2]),
+                    format!("{label}: {from}–{to}"),
+                    String::new(),
+                )
+            }
+            Mark::Reference {
+                on,
+                value,
+                label,
+                sources,
+            } => {
+                let unit = match on {
+                    On::Indicator(target) if shows(ctx.data.get(target)) => {
+                        &ctx.data.get(target).unit
+                    }
+                    On::Unit(unit) if indicators.iter().any(|i| i.unit == *unit) => unit,
+                    On::Indicator(_) | On::Unit(_) => continue,
+                };
+                let number = with_unit(value.number, usize::from(value.decimals), unit);
+                (
+                    glyphs.reference[0].to_owned(),
+                    format!("{label}: {number}"),
+                    format!(" · reference line · {}", Ref::join(sources, ", ")),
+                )
+            }
+            Mark::Callout { .. } | Mark::Period { .. } => continue,
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("   {mark} "), ctx.theme.annotation),
+            Span::styled(text, ctx.theme.text),
+            Span::styled(detail, ctx.theme.muted),
+        ]));
+    }
+    lines
 }

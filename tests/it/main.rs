@@ -3,6 +3,7 @@
 //!
 //! Run one module with `cargo test --test it cli::` (a filter on the test's path).
 
+mod annotations;
 mod cli;
 #[cfg(unix)]
 mod e2e;

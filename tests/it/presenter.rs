@@ -118,12 +118,19 @@ fn themes_keep_meaning_without_colour() {
 
 #[test]
 fn light_theme_paints_a_white_page_and_dark_ink() {
-    let app = app_on(2, &[]).with_theme(Theme::named(ThemeName::Light));
+    let theme = Theme::named(ThemeName::Light);
+    let app = app_on(2, &[]).with_theme(theme.clone());
     let buf = render(&app, 100, 30);
+    // A period's years are shaded a light grey; everything else is on white.
+    let shade = theme.period.bg.unwrap();
     assert!(
-        buf.content.iter().all(|c| c.bg == Color::Indexed(231)),
+        buf.content
+            .iter()
+            .all(|c| c.bg == Color::Indexed(231) || c.bg == shade),
         "every cell on white"
     );
+    let shaded = buf.content.iter().filter(|c| c.bg == shade).count();
+    assert!(shaded > 0 && shaded < buf.content.len() / 2, "{shaded}");
 }
 
 #[test]

@@ -11,13 +11,17 @@
 //!   the key after a blank only brings the picture back) at every step.
 //! - `fuzz`: `mutated_dataset_text_is_loaded_or_refused_in_one_line` and
 //!   `mutated_dataset_bytes_are_loaded_or_refused_in_one_line`: the embedded asset and
-//!   `tests/fixtures/valid/minimal.json`, mutated (truncation, replaced characters, swapped
+//!   `tests/fixtures/valid/minimal.json` and `annotated.json` (annotations of every kind), mutated (truncation, replaced characters, swapped
 //!   value types, duplicate keys, huge numbers, deep nesting, control characters) as text and
 //!   as raw bytes through a file; and `listed_hostile_inputs_are_refused_in_one_line`: the
 //!   hostile inputs above, each placed where it matters, checked on every run whatever the
 //!   seed.
 //! - `generated`: `generated_valid_datasets_render`: datasets built to pass validation but with
-//!   extreme values, year spans, units and text, rendered in every view.
+//!   extreme values, year spans, units and text, and annotations of every kind (some of them
+//!   shown, as a talk's beat chooses), rendered in every view; and
+//!   `generated_annotations_load_or_are_refused_in_one_line`: annotations of any shape (wrong
+//!   kinds, fields, ids, years, text) added to such a dataset load and render, or are refused
+//!   in one clean line.
 //! - `regressions`: regression tests for what the properties found.
 //!
 //! This module holds what they share: the proptest configuration, the embedded dataset, the
@@ -62,6 +66,9 @@ use shenzhen_dash::theme::{Colours, ThemeName};
 const DEFAULT_CASES: u32 = 64;
 
 const MINIMAL: &str = include_str!("../fixtures/valid/minimal.json");
+
+/// A small dataset with one annotation of each kind, on bar, line and compare charts.
+const ANNOTATED: &str = include_str!("../fixtures/valid/annotated.json");
 
 /// The name parse errors must start with.
 const FILE: &str = "fuzz.json";

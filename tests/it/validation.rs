@@ -157,6 +157,75 @@ const CASES: &[(&str, &str)] = &[
         "several_problems.json",
         "tests/fixtures/invalid/several_problems.json: indicators[0].points[0].sources[0]: unknown source id \"S2\" (and 2 more problems)",
     ),
+    // Annotations: references, years, text, and the fields each kind takes.
+    (
+        "annotation_duplicate_id.json",
+        "tests/fixtures/invalid/annotation_duplicate_id.json: annotations[1].id: duplicate id \"dip\" (first at annotations[0])",
+    ),
+    (
+        "annotation_callout_unknown_indicator.json",
+        "tests/fixtures/invalid/annotation_callout_unknown_indicator.json: annotations[0].indicator: unknown indicator id \"gpd\"",
+    ),
+    (
+        "annotation_callout_year_without_point.json",
+        "tests/fixtures/invalid/annotation_callout_year_without_point.json: annotations[0].year: \"gdp\" has no point for 2014",
+    ),
+    (
+        "annotation_period_outside_the_data.json",
+        "tests/fixtures/invalid/annotation_period_outside_the_data.json: annotations[0].to: 2017 is outside the data's years, 2015-2016",
+    ),
+    (
+        "annotation_period_ends_before_it_starts.json",
+        "tests/fixtures/invalid/annotation_period_ends_before_it_starts.json: annotations[0].to: 2015 is before the period's first year, 2016",
+    ),
+    (
+        "annotation_text_too_long.json",
+        "tests/fixtures/invalid/annotation_text_too_long.json: annotations[0].text: is 41 columns wide; an annotation's text is at most 40",
+    ),
+    (
+        "annotation_empty_label.json",
+        "tests/fixtures/invalid/annotation_empty_label.json: annotations[0].label: is empty",
+    ),
+    (
+        "annotation_control_character.json",
+        "tests/fixtures/invalid/annotation_control_character.json: annotations[0].text: contains a control character (U+001B)",
+    ),
+    (
+        "annotation_reference_unknown_indicator.json",
+        "tests/fixtures/invalid/annotation_reference_unknown_indicator.json: annotations[0].indicator: unknown indicator id \"gpd\"",
+    ),
+    (
+        "annotation_reference_unknown_unit.json",
+        "tests/fixtures/invalid/annotation_reference_unknown_unit.json: annotations[0].unit: no indicator has the unit \"bn EUR\"",
+    ),
+    (
+        "annotation_reference_cites_no_source.json",
+        "tests/fixtures/invalid/annotation_reference_cites_no_source.json: annotations[0].sources: cites no source",
+    ),
+    (
+        "annotation_reference_value_not_finite.json",
+        "tests/fixtures/invalid/annotation_reference_value_not_finite.json: annotations[0].value: is not a finite number",
+    ),
+    (
+        "annotation_callout_without_year.json",
+        "tests/fixtures/invalid/annotation_callout_without_year.json:17:3: annotations[0]: a callout needs `year`; its fields are `indicator`, `year` and `text`",
+    ),
+    (
+        "annotation_field_of_another_kind.json",
+        "tests/fixtures/invalid/annotation_field_of_another_kind.json:17:3: annotations[0]: a period takes no `indicator`; its fields are `from`, `to` and `label`",
+    ),
+    (
+        "annotation_reference_on_indicator_and_unit.json",
+        "tests/fixtures/invalid/annotation_reference_on_indicator_and_unit.json:17:3: annotations[0]: a reference line takes `indicator` or `unit`, not both",
+    ),
+    (
+        "annotation_reference_on_nothing.json",
+        "tests/fixtures/invalid/annotation_reference_on_nothing.json:17:3: annotations[0]: a reference line needs `indicator` or `unit`: the charts it is drawn on",
+    ),
+    (
+        "annotation_unknown_kind.json",
+        "tests/fixtures/invalid/annotation_unknown_kind.json:16:33: annotations[0].kind: unknown variant `note`, expected one of `callout`, `period`, `reference`",
+    ),
     // The parser: serde's messages, led by line:column and, for a wrong value, its JSON path.
     (
         "unknown_field.json",
@@ -479,4 +548,113 @@ fn an_extreme_exponent_does_not_panic() {
     let text = MINIMAL_TEXT.replace("100.5", "1e-9223372036854775808");
     let data = Dataset::parse(&text, "exponent.json").unwrap();
     assert_eq!(data.indicators[0].points[0].value.number, 0.0);
+}
+
+/// The minimal fixture with these annotations.
+fn with_annotations(annotations: &str) -> Result<Dataset, LoadError> {
+    let text = MINIMAL_TEXT.replacen(
+        "  \"sources\": [",
+        &format!("  \"annotations\": [{annotations}],\n  \"sources\": ["),
+        1,
+    );
+    Dataset::parse(&text, "annotated.json")
+}
+
+#[test]
+fn annotations_at_their_limits_load() {
+    // Text of exactly 40 columns (twenty wide characters), a period over exactly the data's
+    // years and one of a single year, a callout on the first point, a line on a unit.
+    let data = with_annotations(
+        r#"{"id": "c", "kind": "callout", "indicator": "gdp", "year": 2015, "text": "深圳深圳深圳深圳深圳深圳深圳深圳深圳深圳"},
+           {"id": "p", "kind": "period", "from": 2015, "to": 2016, "label": "all of it"},
+           {"id": "q", "kind": "period", "from": 2016, "to": 2016, "label": "one year"},
+           {"id": "r", "kind": "reference", "unit": "bn CNY", "value": 1e15, "label": "far above", "sources": ["S1"]}"#,
+    )
+    .unwrap();
+    assert_eq!(data.annotations.len(), 4);
+    let err = with_annotations(
+        r#"{"id": "c", "kind": "callout", "indicator": "gdp", "year": 2015, "text": "深圳深圳深圳深圳深圳深圳深圳深圳深圳深圳深"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "annotated.json: annotations[0].text: is 42 columns wide; an annotation's text is at most 40"
+    );
+    let early = with_annotations(
+        r#"{"id": "p", "kind": "period", "from": 2014, "to": 2015, "label": "before"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        early.to_string(),
+        "annotated.json: annotations[0].from: 2014 is outside the data's years, 2015-2016"
+    );
+}
+
+#[test]
+fn each_kind_names_the_fields_it_takes() {
+    for (annotation, message) in [
+        (
+            r#"{"id": "c", "kind": "callout", "indicator": "gdp", "year": 2015, "text": "t", "from": 2015}"#,
+            "a callout takes no `from`; its fields are `indicator`, `year` and `text`",
+        ),
+        (
+            r#"{"id": "c", "kind": "callout", "year": 2015, "text": "t"}"#,
+            "a callout needs `indicator`; its fields are `indicator`, `year` and `text`",
+        ),
+        (
+            r#"{"id": "c", "kind": "callout", "indicator": "gdp", "year": 2015}"#,
+            "a callout needs `text`; its fields are `indicator`, `year` and `text`",
+        ),
+        (
+            r#"{"id": "p", "kind": "period", "to": 2016, "label": "l"}"#,
+            "a period needs `from`; its fields are `from`, `to` and `label`",
+        ),
+        (
+            r#"{"id": "p", "kind": "period", "from": 2015, "label": "l"}"#,
+            "a period needs `to`; its fields are `from`, `to` and `label`",
+        ),
+        (
+            r#"{"id": "p", "kind": "period", "from": 2015, "to": 2016}"#,
+            "a period needs `label`; its fields are `from`, `to` and `label`",
+        ),
+        (
+            r#"{"id": "r", "kind": "reference", "unit": "bn CNY", "label": "l", "sources": ["S1"]}"#,
+            "a reference line needs `value`; its fields are `indicator` or `unit`, `value`, `label` and `sources`",
+        ),
+        (
+            r#"{"id": "r", "kind": "reference", "unit": "bn CNY", "value": 1, "sources": ["S1"]}"#,
+            "a reference line needs `label`; its fields are `indicator` or `unit`, `value`, `label` and `sources`",
+        ),
+        (
+            r#"{"id": "r", "kind": "reference", "unit": "bn CNY", "value": 1, "label": "l"}"#,
+            "a reference line needs `sources`; its fields are `indicator` or `unit`, `value`, `label` and `sources`",
+        ),
+        (
+            r#"{"id": "r", "kind": "reference", "unit": "bn CNY", "value": 1, "label": "l", "sources": ["S1"], "year": 2015}"#,
+            "a reference line takes no `year`; its fields are `indicator` or `unit`, `value`, `label` and `sources`",
+        ),
+    ] {
+        let err = with_annotations(annotation).unwrap_err();
+        let LoadError::Syntax { message: got, .. } = &err else {
+            panic!("{annotation}: {err}");
+        };
+        assert_eq!(got, &format!("annotations[0]: {message}"), "{annotation}");
+    }
+}
+
+/// The complete example in docs/DATASET.md is a file that passes `check`.
+#[test]
+fn the_documented_example_loads() {
+    let doc = include_str!("../../docs/DATASET.md");
+    let example = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    let data = Dataset::parse(example, "DATASET.md").unwrap();
+    assert_eq!(data.city, "Exampleton");
+    assert!(
+        !data.annotations.is_empty(),
+        "the example shows annotations"
+    );
 }

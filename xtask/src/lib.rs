@@ -98,6 +98,10 @@ pub struct Layout {
     /// Whether to include `highlights.csv`.
     #[serde(default = "yes")]
     pub highlights: bool,
+    /// Callouts, periods and reference lines, copied as written but for a reference line's
+    /// `value_of: {"indicator", "year"}`, which becomes that point's `value` and `sources`.
+    #[serde(default)]
+    pub annotations: Vec<Json>,
     pub pages: Json,
 }
 
@@ -244,6 +248,16 @@ impl Reference {
             }
             fields.push(("highlights", Json::Array(highlights)));
         }
+        if !layout.annotations.is_empty() {
+            let mut annotations = Vec::with_capacity(layout.annotations.len());
+            for annotation in &layout.annotations {
+                let annotation = self.annotation(annotation)?;
+                let sources = annotation.get("sources").map_or(&[][..], Json::items);
+                cited.extend(sources.iter().map(text));
+                annotations.push(annotation);
+            }
+            fields.push(("annotations", Json::Array(annotations)));
+        }
         fields.push(("sources", Json::Array(self.sources(&cited)?)));
         fields.push(("pages", layout.pages.clone()));
         Ok(Json::object(fields))
@@ -328,6 +342,37 @@ impl Reference {
             ]));
         }
         Ok(highlights)
+    }
+
+    /// An annotation as the layout writes it, with a reference line's `value_of` replaced by
+    /// the value (its text as the table gives it) and the sources of that point, so that the
+    /// line stands at a figure of the tables and cites what the figure cites.
+    fn annotation(&self, annotation: &Json) -> Result<Json, Error> {
+        let Json::Object(fields) = annotation else {
+            return Ok(annotation.clone());
+        };
+        let mut out = Vec::with_capacity(fields.len() + 1);
+        for (key, value) in fields {
+            if key != "value_of" {
+                out.push((key.clone(), value.clone()));
+                continue;
+            }
+            let field = |name| value.get(name).map(text).unwrap_or_default();
+            let (indicator, year) = (field("indicator"), field("year"));
+            let table = &self.points;
+            let row = table
+                .rows_where("indicator", &indicator)
+                .find(|row| table.get(row, "year") == year)
+                .ok_or_else(|| Error::Data {
+                    path: table.path.clone(),
+                    message: format!(
+                        "no point of \"{indicator}\" in \"{year}\" for an annotation's value_of"
+                    ),
+                })?;
+            out.push(("value".to_owned(), table.number(row, "value")?));
+            out.push(("sources".to_owned(), list(table.get(row, "sources"))));
+        }
+        Ok(Json::Object(out))
     }
 
     /// The sources that something in the dataset cites, whole and in the table's order.

@@ -2,6 +2,8 @@
 //! series, values written above bars where they fit (always at the cursor's year), a dot where
 //! a year has no data.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
@@ -13,7 +15,6 @@ use crate::ui::format::bar_labels;
 
 pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
     plot.draw_breaks(buf);
-    let count = plot.series.len() as u16;
     // Every bar's value in drawing order (years, then series in each), `None` for a gap: a
     // label is told apart from the nearest bar on each side.
     let values: Vec<Option<f64>> = plot
@@ -31,18 +32,13 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
     };
     for (slot_index, year) in plot.year_range().enumerate() {
         let slot = plot.slot(year);
-        let gap = u16::from(slot.len >= 3);
-        let usable = slot.len - gap;
-        let width = (usable / count).max(1);
-        let left = slot.start + usable.saturating_sub(width * count) / 2;
         for (index, series) in plot.series.iter().enumerate() {
-            let x = left + index as u16 * width;
-            if x >= slot.start + slot.len || x >= plot.area.right() {
+            let Some((x, width)) = columns(plot, slot, index) else {
                 continue;
-            }
+            };
             let bar = Bar {
                 x,
-                width: width.min(plot.area.right() - x),
+                width,
                 index,
                 slot,
                 at_cursor: plot.ctx.cursor == Some(year),
@@ -55,6 +51,84 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
                 let row = plot.area.y + Bar::baseline(plot) as u16;
                 let (glyph, style) = (plot.ctx.glyphs.no_data, plot.ctx.theme.gap);
                 put(buf, plot.area, center, row, glyph, style);
+            }
+        }
+    }
+}
+
+/// The first column and the width of series `index`'s bar in a year's `slot`; `None` where
+/// the slot has no room for it.
+fn columns(plot: &Plot, slot: Slot, index: usize) -> Option<(u16, u16)> {
+    let count = plot.series.len() as u16;
+    let gap = u16::from(slot.len >= 3);
+    let usable = slot.len - gap;
+    let width = (usable / count).max(1);
+    let left = slot.start + usable.saturating_sub(width * count) / 2;
+    let x = left + index as u16 * width;
+    if x >= slot.start + slot.len || x >= plot.area.right() {
+        return None;
+    }
+    Some((x, width.min(plot.area.right() - x)))
+}
+
+/// The cell at the end of series `index`'s bar for `point` (its middle column, the row its
+/// value reaches), where a callout points; `None` where the bar is not drawn.
+pub(super) fn end_cell(plot: &Plot, index: usize, point: &Point) -> Option<(u16, u16)> {
+    let (x, width) = columns(plot, plot.slot(point.year), index)?;
+    let rows = i32::from(plot.scale.rows);
+    let row = Shape::of(plot, index, point.value.number)
+        .end_row
+        .clamp(0, rows - 1);
+    Some((x + (width - 1) / 2, plot.area.y + row as u16))
+}
+
+/// How a bar fills its columns, in rows of the plot (0 = top): its body, the end cell above
+/// a positive body (eighths for the first series), and the rows of its end and its label.
+struct Shape {
+    body: Range<i32>,
+    top: Option<(i32, &'static str)>,
+    end_row: i32,
+    label_row: i32,
+}
+
+impl Shape {
+    fn of(plot: &Plot, index: usize, value: f64) -> Shape {
+        let glyphs = &plot.ctx.glyphs;
+        let rows = i32::from(plot.scale.rows);
+        let zero = Bar::zero(plot);
+        let body = glyphs.fills[index % glyphs.fills.len()];
+        if value >= 0.0 {
+            let eighths = (plot.scale.steps(value, 8) - f64::from(zero * 8)).round() as i32;
+            let eighths = eighths.clamp(1, rows * 8);
+            let (full, part) = (eighths / 8, eighths % 8);
+            let bottom = rows - 1 - zero;
+            let top = if part > 0 {
+                match glyphs.eighths {
+                    Some(eighths) if index == 0 => Some(eighths[(part - 1) as usize]),
+                    _ if part >= 4 || full == 0 => Some(body),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let cells = full + i32::from(top.is_some());
+            let end = bottom - cells.max(1) + 1;
+            Shape {
+                body: bottom - full + 1..bottom + 1,
+                top: top.map(|glyph| (bottom - full, glyph)),
+                end_row: end,
+                label_row: end - 1,
+            }
+        } else {
+            let cells =
+                ((f64::from(zero) - plot.scale.steps(value, 1)).round() as i32).clamp(1, rows);
+            let top = rows - zero;
+            let end = top + cells - 1;
+            Shape {
+                body: top..top + cells,
+                top: None,
+                end_row: end,
+                label_row: end + 1,
             }
         }
     }
@@ -85,45 +159,16 @@ impl Bar {
 
     fn draw(&self, plot: &Plot, point: &Point, buf: &mut Buffer) {
         let glyphs = &plot.ctx.glyphs;
-        let rows = i32::from(plot.scale.rows);
-        let zero = Bar::zero(plot);
-        let value = point.value.number;
         let style = plot.ctx.theme.series(self.index);
         let body = glyphs.fills[self.index % glyphs.fills.len()];
-        // Rows (0 = top) of the bar's end cell, and of its label just beyond it.
-        let (end_row, label_row) = if value >= 0.0 {
-            let eighths = (plot.scale.steps(value, 8) - f64::from(zero * 8)).round() as i32;
-            let eighths = eighths.clamp(1, rows * 8);
-            let (full, part) = (eighths / 8, eighths % 8);
-            let bottom = rows - 1 - zero;
-            let mut cells = full;
-            for cell in 0..full {
-                self.fill(plot, buf, bottom - cell, body, style);
-            }
-            if part > 0 {
-                let top = match glyphs.eighths {
-                    Some(eighths) if self.index == 0 => Some(eighths[(part - 1) as usize]),
-                    _ if part >= 4 || full == 0 => Some(body),
-                    _ => None,
-                };
-                if let Some(top) = top {
-                    self.fill(plot, buf, bottom - full, top, style);
-                    cells += 1;
-                }
-            }
-            let end = bottom - cells.max(1) + 1;
-            (end, end - 1)
-        } else {
-            let cells =
-                ((f64::from(zero) - plot.scale.steps(value, 1)).round() as i32).clamp(1, rows);
-            let top = rows - zero;
-            for row in top..top + cells.max(1) {
-                self.fill(plot, buf, row, body, style);
-            }
-            let end = top + cells.max(1) - 1;
-            (end, end + 1)
-        };
-        self.label(plot, point, end_row, label_row, buf);
+        let shape = Shape::of(plot, self.index, point.value.number);
+        for row in shape.body {
+            self.fill(plot, buf, row, body, style);
+        }
+        if let Some((row, top)) = shape.top {
+            self.fill(plot, buf, row, top, style);
+        }
+        self.label(plot, point, shape.end_row, shape.label_row, buf);
     }
 
     /// The value above the bar where it fits; at the cursor it may use the whole slot.

@@ -13,9 +13,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::annotate;
 use super::plot::put;
 use super::{Series, flag_marks, footnote, series_symbol, title};
-use crate::data::{ChartKind, ChartSpec, Flag, Point};
+use crate::data::{ChartKind, ChartSpec, Flag, Mark, Point};
 use crate::derive;
 use crate::ui::Ctx;
 use crate::ui::format::figure;
@@ -30,6 +31,8 @@ struct Row<'a> {
     label: &'a str,
     point: Option<&'a Point>,
     start: Option<f64>,
+    /// The text of a callout on this point, drawn after its value.
+    callout: Option<String>,
 }
 
 pub(super) fn render(
@@ -47,7 +50,7 @@ pub(super) fn render(
     let from = ctx
         .range
         .and_then(|(from, to)| (from < to && to == year).then_some(from));
-    let rows = rows(series, year, from);
+    let rows = rows(series, year, from, ctx);
     let heading = match ctx.view.label() {
         Some(view) => format!("{}, {year} ({view})", spec.title),
         None => format!("{}, {year}", spec.title),
@@ -73,13 +76,14 @@ pub(super) fn render(
         .title_bottom(footnote);
     let inner = block.inner(area);
     block.render(area, buf);
-    render_rows(&rows, unit, ctx, inner, buf);
+    let references = annotate::reference_values(series, unit, ctx);
+    render_rows(&rows, unit, &references, ctx, inner, buf);
 }
 
 /// The series with a value in `year`, largest first (ties in the chart's order), then those
 /// without one, in the chart's order; each with its value in `from` where a change from it to
 /// `year` may be computed.
-fn rows<'a>(series: &'a [Series], year: i32, from: Option<i32>) -> Vec<Row<'a>> {
+fn rows<'a>(series: &'a [Series], year: i32, from: Option<i32>, ctx: &Ctx) -> Vec<Row<'a>> {
     let mut rows: Vec<Row> = series
         .iter()
         .enumerate()
@@ -92,6 +96,7 @@ fn rows<'a>(series: &'a [Series], year: i32, from: Option<i32>) -> Vec<Row<'a>> 
                 .filter(|stretch| stretch.change.is_ok())
                 .and_then(|stretch| stretch.start)
                 .map(|p| p.value.number),
+            callout: callout(s, year, ctx),
         })
         .collect();
     rows.sort_by(|a, b| match (a.point, b.point) {
@@ -103,8 +108,43 @@ fn rows<'a>(series: &'a [Series], year: i32, from: Option<i32>) -> Vec<Row<'a>> 
     rows
 }
 
-/// The rows that fit, each `● name  ████████ value`, and a last row counting those that do not.
-fn render_rows(rows: &[Row], unit: &str, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+/// The text of the callout on a series' point in `year`, if one shows.
+fn callout(series: &Series, year: i32, ctx: &Ctx) -> Option<String> {
+    ctx.annotations
+        .iter()
+        .find_map(|annotation| match &annotation.mark {
+            Mark::Callout {
+                indicator, text, ..
+            } if annotation.covers(year) && ctx.data.get(indicator).id == series.indicator.id => {
+                Some(text.clone())
+            }
+            _ => None,
+        })
+}
+
+/// Bars narrower than this give way to callouts' text: the callouts keep only their pointer.
+const MIN_BAR_WIDTH: usize = 12;
+
+/// Where the bars go: their first column and width, and the values at their two ends.
+#[derive(Clone, Copy)]
+struct Bars {
+    x: u16,
+    width: usize,
+    lo: f64,
+    hi: f64,
+}
+
+/// The rows that fit, each `● name  ████████ value`, and a last row counting those that do not;
+/// a callout on a row's point after its value (`← text`, or `←` where the bars would get too
+/// narrow), and reference lines down the bars (`╎`) with their label on the first free row.
+fn render_rows(
+    rows: &[Row],
+    unit: &str,
+    references: &[(f64, String)],
+    ctx: &Ctx,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let height = usize::from(area.height);
     if height == 0 || area.width == 0 {
         return;
@@ -126,16 +166,23 @@ fn render_rows(rows: &[Row], unit: &str, ctx: &Ctx, area: Rect, buf: &mut Buffer
         .max()
         .unwrap_or(0)
         .min(width / 3);
-    let value_width = values.iter().map(|v| v.width()).max().unwrap_or(0);
     // Marker, space, name, space, bar, space, value.
-    let bar_width = width.saturating_sub(label_width + value_width + 4);
+    let room = width.saturating_sub(label_width + 4);
+    let notes = notes(rows, &values, room, ctx);
     let (lo, hi) = rows
         .iter()
         .flat_map(|r| r.point.map(|p| p.value.number).into_iter().chain(r.start))
+        .chain(references.iter().map(|(value, _)| *value))
         .fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let bars = Bars {
+        x: area.x + (label_width + 3) as u16,
+        width: room.saturating_sub(widest(&values, &notes)),
+        lo,
+        hi,
+    };
     let hidden = rows.len().saturating_sub(height);
     let shown = if hidden > 0 { height - 1 } else { rows.len() };
-    for (i, (row, value)) in rows.iter().zip(&values).take(shown).enumerate() {
+    for (i, ((row, value), note)) in rows.iter().zip(&values).zip(&notes).take(shown).enumerate() {
         let y = area.y + i as u16;
         let style = ctx.theme.series(row.index);
         let marker = series_symbol(ChartKind::Compare, row.index, ctx);
@@ -149,15 +196,14 @@ fn render_rows(rows: &[Row], unit: &str, ctx: &Ctx, area: Rect, buf: &mut Buffer
         );
         let label = shorten(row.label, label_width);
         put(buf, area, area.x + 2, y, &label, ctx.theme.text);
-        let bar_x = area.x + (label_width + 3) as u16;
         if let Some(point) = row.point {
-            let (start, end) = cells(point.value.number, lo, hi, bar_width);
+            let (start, end) = cells(point.value.number, lo, hi, bars.width);
             let fill = ctx.glyphs.fills[0].repeat(end - start);
-            put(buf, area, bar_x + start as u16, y, &fill, style);
+            put(buf, area, bars.x + start as u16, y, &fill, style);
             if let Some(from) = row.start {
-                let scale = |value| edge(value, lo, hi, bar_width);
+                let scale = |value| edge(value, lo, hi, bars.width);
                 let (now, then) = (scale(point.value.number), scale(from));
-                let x = |column: usize| bar_x + column as u16;
+                let x = |column: usize| bars.x + column as u16;
                 for column in now.min(then)..=now.max(then) {
                     if let Some(cell) = buf.cell_mut((x(column), y)) {
                         cell.set_style(ctx.theme.range);
@@ -167,13 +213,15 @@ fn render_rows(rows: &[Row], unit: &str, ctx: &Ctx, area: Rect, buf: &mut Buffer
                 put(buf, area, x(then), y, ctx.glyphs.range_start, mark);
             }
         }
-        let value_x = bar_x + bar_width as u16 + u16::from(bar_width > 0);
+        let value_x = bars.x + bars.width as u16 + u16::from(bars.width > 0);
         let value_style = match row.point {
             None => ctx.theme.gap,
             Some(p) if p.flags.is_empty() => ctx.theme.value,
             Some(_) => ctx.theme.flag,
         };
         put(buf, area, value_x, y, value, value_style);
+        let note_x = value_x + value.width() as u16;
+        put(buf, area, note_x, y, note, ctx.theme.annotation);
     }
     if hidden > 0 {
         let more = format!("+{} more", rows.len() - shown);
@@ -184,6 +232,91 @@ fn render_rows(rows: &[Row], unit: &str, ctx: &Ctx, area: Rect, buf: &mut Buffer
             area.y + shown as u16,
             &more,
             ctx.theme.muted,
+        );
+    }
+    let free_row = (hidden == 0 && shown < height).then(|| area.y + shown as u16);
+    for (value, label) in references {
+        render_reference(*value, label, bars, shown, free_row, ctx, area, buf);
+    }
+}
+
+/// Each row's callout, written after its value: ` ← text`, or the pointer alone where the
+/// text would leave the bars fewer than [`MIN_BAR_WIDTH`] of the `room` they share with the
+/// values.
+fn notes(rows: &[Row], values: &[String], room: usize, ctx: &Ctx) -> Vec<String> {
+    let pointer = ctx.glyphs.callout[2];
+    let notes = |text: bool| -> Vec<String> {
+        let note = |r: &Row| match &r.callout {
+            Some(callout) if text => format!(" {pointer} {callout}"),
+            Some(_) => format!(" {pointer}"),
+            None => String::new(),
+        };
+        rows.iter().map(note).collect()
+    };
+    let full = notes(true);
+    if room.saturating_sub(widest(values, &full)) >= MIN_BAR_WIDTH {
+        full
+    } else {
+        notes(false)
+    }
+}
+
+/// The widest value with its note.
+fn widest(values: &[String], notes: &[String]) -> usize {
+    let widths = values.iter().zip(notes).map(|(v, n)| v.width() + n.width());
+    widths.max().unwrap_or(0)
+}
+
+/// A reference line down the `shown` rows, just beyond the end of a bar of its `value` (longer
+/// bars cover it, shorter ones leave it) on the cells the bars left blank; and on `free_row`
+/// (the first row under them, if there is one) the line's label beside it.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the geometry of the rows, passed as it is"
+)]
+fn render_reference(
+    value: f64,
+    label: &str,
+    bars: Bars,
+    shown: usize,
+    free_row: Option<u16>,
+    ctx: &Ctx,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if bars.width == 0 {
+        return;
+    }
+    let (start, end) = cells(value, bars.lo, bars.hi, bars.width);
+    let column = if value >= 0.0 {
+        end
+    } else {
+        start.saturating_sub(1)
+    };
+    let x = bars.x + column.min(bars.width - 1) as u16;
+    let line = ctx.glyphs.reference[1];
+    for y in area.y..area.y + shown as u16 {
+        let cell = &mut buf[(x, y)];
+        if cell.symbol() == " " {
+            cell.set_symbol(line).set_style(ctx.theme.reference);
+        }
+    }
+    let Some(y) = free_row else {
+        return;
+    };
+    put(buf, area, x, y, line, ctx.theme.reference);
+    let text = format!(" {label}");
+    if text.width() < usize::from(area.right() - x) {
+        put(buf, area, x + 1, y, &text, ctx.theme.annotation);
+    } else if text.width() <= usize::from(x - area.x) {
+        let start = x - text.width() as u16;
+        put(
+            buf,
+            area,
+            start,
+            y,
+            &format!("{label} "),
+            ctx.theme.annotation,
         );
     }
 }
@@ -315,6 +448,7 @@ mod tests {
             cursor,
             range: None,
             view: View::Levels,
+            annotations: Vec::new(),
         };
         let spec = &data.pages[0].charts[0];
         let series: Vec<Series> = data

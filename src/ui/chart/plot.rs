@@ -146,6 +146,35 @@ impl Plot<'_> {
         }
     }
 
+    /// The columns the years `from` to `to` take, clipped to the chart's years; `None` when
+    /// none of them is on the chart.
+    pub(super) fn year_columns(&self, from: i32, to: i32) -> Option<(u16, u16)> {
+        let last = self.first_year + self.years as i32 - 1;
+        let (from, to) = (from.max(self.first_year), to.min(last));
+        if from > to {
+            return None;
+        }
+        let end = self.slot(to);
+        Some((self.slot(from).start, end.start + end.len - 1))
+    }
+
+    /// Patches `style` onto the cells of the plot in the years `from` to `to` (those on the
+    /// chart): a shading under what is drawn there when the style sets only a background. Not
+    /// onto reversed cells (the cursor's values), whose background is their text's colour.
+    pub(super) fn shade_years(&self, from: i32, to: i32, style: Style, buf: &mut Buffer) {
+        let Some((left, right)) = self.year_columns(from, to) else {
+            return;
+        };
+        for y in self.area.top()..self.area.bottom() {
+            for x in left..=right {
+                let cell = &mut buf[(x, y)];
+                if !cell.modifier.contains(Modifier::REVERSED) {
+                    cell.set_style(style);
+                }
+            }
+        }
+    }
+
     pub(super) fn column(&self, buf: &mut Buffer, x: u16, symbol: &str, style: Style) {
         for y in self.area.top()..self.area.bottom() {
             buf[(x, y)].set_symbol(symbol).set_style(style);

@@ -1,5 +1,6 @@
 //! Dataset fuzzing: mutated text and bytes are loaded or refused in one clean line. The
-//! embedded asset and `tests/fixtures/valid/minimal.json`, mutated (truncation, replaced
+//! embedded asset, `tests/fixtures/valid/minimal.json` and `annotated.json` (every kind of
+//! annotation), mutated (truncation, replaced
 //! characters, swapped value types, duplicate keys, huge numbers, deep nesting, control
 //! characters) as text and as raw bytes through a file; and the hostile inputs listed, each
 //! placed where it matters, checked on every run whatever the seed.
@@ -18,7 +19,7 @@ use shenzhen_dash::data::{Dataset, EMBEDDED};
 use shenzhen_dash::derive::View;
 use shenzhen_dash::error::LoadError;
 
-use super::{FILE, MINIMAL, config, is_unsafe, render_checked, show_view};
+use super::{ANNOTATED, FILE, MINIMAL, config, is_unsafe, render_checked, show_view};
 
 /// Where the JSON values of a (possibly broken) text are. A forgiving scanner: it never fails,
 /// it just finds fewer tokens in broken text.
@@ -274,7 +275,11 @@ impl Mutation {
                     return text.to_owned();
                 };
                 let is_year = tokens.keys.iter().any(|(key, v)| {
-                    *v == range && matches!(&text[key.clone()], "\"year\"" | "\"since\"")
+                    *v == range
+                        && matches!(
+                            &text[key.clone()],
+                            "\"year\"" | "\"since\"" | "\"from\"" | "\"to\""
+                        )
                 });
                 let with = if is_year {
                     year.to_string()
@@ -501,7 +506,7 @@ fn mutations() -> impl Strategy<Value = Vec<Mutation>> {
 }
 
 fn base_text() -> impl Strategy<Value = &'static str> {
-    prop_oneof![3 => Just(EMBEDDED), 1 => Just(MINIMAL)]
+    prop_oneof![3 => Just(EMBEDDED), 1 => Just(MINIMAL), 1 => Just(ANNOTATED)]
 }
 
 /// A refusal is one line, names the file, and carries nothing a terminal would act on.
@@ -799,6 +804,70 @@ fn listed_hostile_inputs_are_refused_in_one_line() {
             &["points[0].confidence", "hi\u{fffd}[2Jgh"],
         ),
     ];
+    refused_as_expected(cases);
+}
+
+/// The same hostile inputs where an annotation of `tests/fixtures/valid/annotated.json` has them,
+/// and the annotation rules broken one at a time.
+#[test]
+fn listed_hostile_annotations_are_refused_in_one_line() {
+    let deep = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+    let annotated = |from: &str, to: &str| {
+        assert!(ANNOTATED.contains(from), "{from:?} is not in the fixture");
+        ANNOTATED.replacen(from, to, 1)
+    };
+    let long_label = "long ".repeat(20);
+    let annotation_cases: Vec<(String, &[&str])> = vec![
+        (
+            annotated("highest in the data", "highest\\u001b[2J"),
+            &["annotations[0].text", "U+001B"],
+        ),
+        (
+            annotated("\"label\": \"slump\"", "\"label\": \"slump\\u202e\""),
+            &["annotations[1].label", "bidirectional"],
+        ),
+        (
+            annotated(
+                "\"text\": \"highest in the data\"",
+                "\"text\": \"a\", \"text\": \"b\"",
+            ),
+            &["annotations[0]", "duplicate", "text"],
+        ),
+        (
+            annotated("38.75", "1e309"),
+            &["annotations[2].value", "finite"],
+        ),
+        (
+            annotated("38.75", "1e308"),
+            &["annotations[2].value", "large"],
+        ),
+        (annotated("38.75", &deep(5000)), &["annotations[2].value"]),
+        (
+            annotated("\"kind\": \"period\"", "\"kind\": \"Period\""),
+            &["annotations[1].kind", "unknown variant `Period`"],
+        ),
+        (
+            annotated("\"year\": 2022, \"text\"", "\"year\": 2023, \"text\""),
+            &["annotations[0].year", "no point for 2023"],
+        ),
+        (
+            annotated("\"to\": 2020", "\"to\": 2200"),
+            &["annotations[1].to", "outside the data's years"],
+        ),
+        (
+            annotated("regional average, 2019", &long_label),
+            &["annotations[2].label", "columns wide"],
+        ),
+        (
+            annotated("\"id\": \"slump\"", "\"id\": \"record\""),
+            &["annotations[1].id", "duplicate id \"record\""],
+        ),
+    ];
+    refused_as_expected(annotation_cases);
+}
+
+/// Each text is refused in one clean line holding each of its fragments.
+fn refused_as_expected(cases: Vec<(String, &[&str])>) {
     for (text, expected) in cases {
         let Err(err) = Dataset::parse(&text, FILE) else {
             panic!("loaded, but expected {expected:?}: {text:.300}");

@@ -1,5 +1,6 @@
 //! Generated datasets: valid by construction, extreme in every other way (values, year spans,
-//! units and text), rendered in every view.
+//! units, text and annotations), rendered in every view; and annotations of any shape added to
+//! them, loaded or refused in one line.
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -56,11 +57,81 @@ struct GenPage {
     highlights: bool,
 }
 
+/// An annotation, placed by indices that `to_json` turns into years and ids the dataset has.
+#[derive(Debug, Clone)]
+enum GenAnnotation {
+    /// On the `point`th point (modulo their number) of the `indicator`th indicator.
+    Callout {
+        indicator: usize,
+        point: usize,
+        text: String,
+    },
+    /// From the data's first year plus `start`, for `length` more years, within the data's years.
+    Period {
+        start: usize,
+        length: usize,
+        label: String,
+    },
+    /// On the `indicator`th indicator, or on the dataset's unit.
+    Reference {
+        indicator: Option<usize>,
+        value: String,
+        label: String,
+    },
+}
+
+/// Text an annotation may hold: not blank, at most 40 columns, extreme otherwise.
+fn gen_short_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[A-Za-z][A-Za-z &]{0,39}",
+        1 => select(vec![
+            "深圳市 GDP",
+            "深圳深圳深圳深圳深圳深圳深圳深圳深圳深圳",
+            "👩‍👩‍👧 family",
+            "e\u{301}\u{301}\u{301}",
+            "ｗｉｄｅ　ｔｉｔｌｅ",
+            "\u{fe0f}",
+            "R&D · % of GDP",
+        ])
+        .prop_map(str::to_owned),
+    ]
+}
+
+fn gen_annotation() -> impl Strategy<Value = GenAnnotation> {
+    prop_oneof![
+        (0usize..8, 0usize..16, gen_short_text()).prop_map(|(indicator, point, text)| {
+            GenAnnotation::Callout {
+                indicator,
+                point,
+                text,
+            }
+        }),
+        (0usize..500, 0usize..20, gen_short_text()).prop_map(|(start, length, label)| {
+            GenAnnotation::Period {
+                start,
+                length,
+                label,
+            }
+        }),
+        (
+            proptest::option::of(0usize..8),
+            gen_value(),
+            gen_short_text()
+        )
+            .prop_map(|(indicator, value, label)| GenAnnotation::Reference {
+                indicator,
+                value,
+                label,
+            }),
+    ]
+}
+
 #[derive(Debug, Clone)]
 struct GenDataset {
     unit: String,
     indicators: Vec<GenIndicator>,
     events: Vec<i32>,
+    annotations: Vec<GenAnnotation>,
     pages: Vec<GenPage>,
 }
 
@@ -240,13 +311,17 @@ fn gen_dataset() -> impl Strategy<Value = GenDataset> {
         prop::collection::vec(gen_indicator(), 1..=4),
         prop::collection::vec(1800i32..=2200, 0..=4),
         prop::collection::vec(gen_page(), 1..=8),
+        prop::collection::vec(gen_annotation(), 0..=4),
     )
-        .prop_map(|(unit, indicators, events, pages)| GenDataset {
-            unit,
-            indicators,
-            events,
-            pages,
-        })
+        .prop_map(
+            |(unit, indicators, events, pages, annotations)| GenDataset {
+                unit,
+                indicators,
+                events,
+                annotations,
+                pages,
+            },
+        )
 }
 
 fn json_string(text: &str) -> String {
@@ -254,9 +329,77 @@ fn json_string(text: &str) -> String {
 }
 
 impl GenDataset {
+    /// The `"annotations": […],` line: every annotation where the data has its point and years.
+    fn annotations_json(&self, extra: &[String]) -> String {
+        let n = self.indicators.len();
+        let years = self
+            .indicators
+            .iter()
+            .flat_map(|i| &i.points)
+            .map(|p| p.year);
+        let (first, last) = (
+            years.clone().min().unwrap_or(2000),
+            years.max().unwrap_or(2000),
+        );
+        let span = (last - first) as usize + 1;
+        let annotations: Vec<String> = self
+            .annotations
+            .iter()
+            .enumerate()
+            .map(|(i, annotation)| match annotation {
+                GenAnnotation::Callout {
+                    indicator,
+                    point,
+                    text,
+                } => {
+                    let points = &self.indicators[indicator % n].points;
+                    let year = points[point % points.len()].year;
+                    format!(
+                        "{{\"id\": \"a{i}\", \"kind\": \"callout\", \"indicator\": \"i{}\", \"year\": {year}, \"text\": {}}}",
+                        indicator % n,
+                        json_string(text)
+                    )
+                }
+                GenAnnotation::Period {
+                    start,
+                    length,
+                    label,
+                } => {
+                    let from = first + (start % span) as i32;
+                    let to = (from + *length as i32).min(last);
+                    format!(
+                        "{{\"id\": \"a{i}\", \"kind\": \"period\", \"from\": {from}, \"to\": {to}, \"label\": {}}}",
+                        json_string(label)
+                    )
+                }
+                GenAnnotation::Reference {
+                    indicator,
+                    value,
+                    label,
+                } => {
+                    let on = match indicator {
+                        Some(indicator) => format!("\"indicator\": \"i{}\"", indicator % n),
+                        None => format!("\"unit\": {}", json_string(&self.unit)),
+                    };
+                    format!(
+                        "{{\"id\": \"a{i}\", \"kind\": \"reference\", {on}, \"value\": {value}, \"label\": {}, \"sources\": [\"S2\"]}}",
+                        json_string(label)
+                    )
+                }
+            })
+            .chain(extra.iter().cloned())
+            .collect();
+        format!("  \"annotations\": [{}],\n", annotations.join(", "))
+    }
+
     /// The dataset as a JSON file that should pass validation.
-    #[allow(clippy::too_many_lines, reason = "one JSON section after another")]
     fn to_json(&self) -> String {
+        self.to_json_with(&[])
+    }
+
+    /// The dataset as a JSON file, with `extra` annotations (written as they are) after its own.
+    #[allow(clippy::too_many_lines, reason = "one JSON section after another")]
+    fn to_json_with(&self, extra: &[String]) -> String {
         let n = self.indicators.len();
         let mut out = String::from("{\n  \"city\": \"Gen City\",\n  \"title\": \"Generated\",\n");
         out.push_str("  \"indicators\": [\n");
@@ -300,6 +443,7 @@ impl GenDataset {
             .collect();
         out.push_str(&events.join(", "));
         out.push_str("],\n  \"highlights\": [{\"id\": \"h1\", \"text\": \"A checked fact with a long text that wraps over several lines when the window is narrow\", \"value\": 1, \"unit\": \"x\", \"as_of\": \"2020\", \"confidence\": \"high\", \"sources\": [\"S1\", \"S2\"]}],\n");
+        out.push_str(&self.annotations_json(extra));
         out.push_str("  \"sources\": [{\"id\": \"S1\", \"title\": \"Bulletin\", \"publisher\": \"Bureau\", \"date\": \"2020-01-01\", \"url\": \"https://example.org/a\"}, {\"id\": \"S2\", \"title\": \"深圳统计\"}],\n");
         out.push_str("  \"pages\": [\n");
         for (p, page) in self.pages.iter().enumerate() {
@@ -381,6 +525,7 @@ proptest! {
         theme in theme(),
         cursor in select(vec![None, Some(Action::FirstYear), Some(Action::LastYear), Some(Action::PrevYear)]),
         overlay in select(vec![None, Some(Action::ToggleSources), Some(Action::ToggleHelp)]),
+        shown in proptest::option::of(prop::collection::vec(any::<bool>(), 0..=4)),
         (width, height) in size(),
     ) {
         let text = dataset.to_json();
@@ -397,6 +542,11 @@ proptest! {
             for view in [View::Levels, View::Change, View::Index] {
                 let mut app = App::new(data.clone()).with_tab(tab);
                 app.ascii = ascii;
+                if let Some(shown) = &shown {
+                    // A talk's beat showing some of them (ids beyond the dataset's show nothing).
+                    let ids = shown.iter().enumerate().filter(|(_, s)| **s);
+                    let _ = app.show_annotations(Some(ids.map(|(i, _)| format!("a{i}")).collect()));
+                }
                 app.colours = theme.1;
                 app.theme = Theme::pick(theme.0, theme.1);
                 if let Some(action) = cursor {
@@ -433,6 +583,83 @@ proptest! {
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// Text for an annotation's `text` or `label`, as JSON: ordinary, long, blank, or unsafe.
+fn raw_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => gen_text().prop_map(|text| json_string(&text)),
+        1 => select(vec!["\"a\\u001b[2Jb\"", "\"\\u202e\"", "\"\"", "\"   \"", "\"\\u0007\""])
+            .prop_map(str::to_owned),
+    ]
+}
+
+/// An annotation as JSON that may be wrong in any way validation checks: its kind, a field
+/// of another kind or missing, unknown ids, years outside the data, long or unsafe text.
+fn raw_annotation() -> impl Strategy<Value = String> {
+    let field = prop_oneof![
+        select(vec!["i0", "i1", "i9", ""]).prop_map(|id| format!("\"indicator\": \"{id}\"")),
+        (1790i32..2210).prop_map(|y| format!("\"year\": {y}")),
+        (1790i32..2210).prop_map(|y| format!("\"from\": {y}")),
+        (1790i32..2210).prop_map(|y| format!("\"to\": {y}")),
+        raw_text().prop_map(|t| format!("\"text\": {t}")),
+        raw_text().prop_map(|t| format!("\"label\": {t}")),
+        gen_value().prop_map(|v| format!("\"value\": {v}")),
+        select(vec!["1e309", "\"1\"", "null"]).prop_map(|v| format!("\"value\": {v}")),
+        select(vec!["\"bn CNY\"", "\"%\"", "\"\""]).prop_map(|u| format!("\"unit\": {u}")),
+        select(vec!["[\"S1\"]", "[]", "[\"S9\"]"]).prop_map(|s| format!("\"sources\": {s}")),
+        Just("\"colour\": \"red\"".to_owned()),
+    ];
+    (
+        select(vec!["a0", "a1", "x", ""]),
+        select(vec![
+            "\"callout\"",
+            "\"period\"",
+            "\"reference\"",
+            "\"note\"",
+            "3",
+        ]),
+        prop::collection::vec(field, 0..=7),
+    )
+        .prop_map(|(id, kind, fields)| {
+            let fields: String = fields.iter().flat_map(|f| [", ", f.as_str()]).collect();
+            format!("{{\"id\": \"{id}\", \"kind\": {kind}{fields}}}")
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { max_shrink_time: 60_000, ..config() })]
+
+    /// Annotations of any shape added to a good dataset: it loads and renders, or is refused
+    /// in one clean line that names the file.
+    #[test]
+    fn generated_annotations_load_or_are_refused_in_one_line(
+        dataset in gen_dataset(),
+        extra in prop::collection::vec(raw_annotation(), 1..=3),
+        (width, height) in size(),
+    ) {
+        let text = dataset.to_json_with(&extra);
+        match Dataset::parse(&text, FILE) {
+            Ok(data) => {
+                let now = Instant::now();
+                for tab in 0..data.pages.len() {
+                    let mut app = App::new(data.clone()).with_tab(tab);
+                    app.update(Action::LastYear, now);
+                    render_checked(&app, width, height)?;
+                    render_checked(&app, 80, 24)?;
+                }
+            }
+            Err(err) => {
+                let message = err.to_string();
+                prop_assert!(message.starts_with(&format!("{FILE}:")), "{}", message);
+                prop_assert!(
+                    !message.chars().any(super::is_unsafe),
+                    "an unsafe character in {:?}",
+                    message
+                );
             }
         }
     }
