@@ -86,23 +86,14 @@ impl Plot<'_> {
         let Some((from, to)) = self.ctx.range else {
             return;
         };
+        let Some((left, last_column)) = self.year_columns(from, to) else {
+            return;
+        };
+        let right = last_column + 1;
         let last = self.first_year + self.years as i32 - 1;
         let (first, final_year) = (from.max(self.first_year), to.min(last));
-        if first > final_year {
-            return;
-        }
-        let left = self.slot(first).start;
-        let right = self.slot(final_year);
-        let right = right.start + right.len;
         let band = self.ctx.theme.range;
-        for y in self.area.top()..self.area.bottom() {
-            for x in left..right {
-                let cell = &mut buf[(x, y)];
-                if !cell.modifier.contains(Modifier::REVERSED) {
-                    cell.set_style(band);
-                }
-            }
-        }
+        self.shade_years(from, to, band, buf);
         let [start, line, end] = self.ctx.glyphs.range;
         if axis.height == 0 {
             return;
