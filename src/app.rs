@@ -3,9 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use crate::action::Action;
+use crate::action::{Action, Mode};
 use crate::data::{Dataset, year_span};
 use crate::derive::View;
+use crate::talk::{self, Screen, Talk};
 use crate::text::count;
 use crate::theme::{Colours, Theme, ThemeName};
 
@@ -58,6 +59,8 @@ pub struct App {
     quit: bool,
     /// Where the data comes from, for the footer: computed once, not on every frame.
     about: String,
+    /// The talk being given, if any (`--talk`).
+    talk: Option<talk::State>,
 }
 
 impl App {
@@ -85,6 +88,7 @@ impl App {
             now: None,
             quit: false,
             about,
+            talk: None,
         }
     }
 
@@ -118,6 +122,80 @@ impl App {
         });
         self.now = Some(now);
         self
+    }
+
+    /// Gives `talk` (checked against this app's dataset), from its first beat.
+    #[must_use]
+    pub fn with_talk(mut self, talk: Talk) -> App {
+        self.talk = Some(talk::State::new(talk));
+        self.go_to_beat(0);
+        self
+    }
+
+    /// Shows beat `index` of the talk (the last, if there is no such beat): how a frame per
+    /// beat is drawn without keys.
+    pub fn go_to_beat(&mut self, index: usize) {
+        if let Some(screen) = self.talk.as_mut().and_then(|t| t.go_to(index)) {
+            self.show(&screen);
+        }
+    }
+
+    /// The talk being given, and where it is.
+    pub fn talk(&self) -> Option<&talk::State> {
+        self.talk.as_ref()
+    }
+
+    /// Which keys are in force.
+    pub fn mode(&self) -> Mode {
+        if self.talk.is_some() {
+            Mode::Talk
+        } else {
+            Mode::Dashboard
+        }
+    }
+
+    /// What is on the screen, as a beat would say it; `None` while the help is open or the
+    /// sources are scrolled, which no beat shows.
+    pub fn screen(&self) -> Option<Screen> {
+        let sources = match self.overlay {
+            None => false,
+            Some(Overlay::Sources { scroll: 0 }) => true,
+            Some(_) => return None,
+        };
+        Some(Screen {
+            tab: self.tab,
+            chart: self.focus,
+            year: self.cursor,
+            view: self.view(),
+            sources,
+        })
+    }
+
+    /// In a talk, whether the screen is off the current beat's (or autoplay will take it
+    /// off): a question from the audience, which `r` ends.
+    pub fn is_detour(&self) -> bool {
+        self.talk
+            .as_ref()
+            .and_then(talk::State::beat)
+            .is_some_and(|beat| self.screen() != Some(beat.screen) || self.autoplay.is_some())
+    }
+
+    /// The current beat's caption while its screen shows; none on a detour.
+    pub fn caption(&self) -> Option<&[String]> {
+        let beat = self.talk.as_ref()?.beat()?;
+        (!beat.caption.is_empty() && !self.is_detour()).then_some(beat.caption.as_slice())
+    }
+
+    /// Puts a beat's screen up. Autoplay stops: it would take the screen off the beat.
+    fn show(&mut self, screen: &Screen) {
+        self.tab = screen.tab.min(self.data.pages.len().saturating_sub(1));
+        self.focus = screen.chart;
+        self.cursor = screen.year;
+        if let Some(view) = self.views.get_mut(self.tab) {
+            *view = screen.view;
+        }
+        self.overlay = screen.sources.then_some(Overlay::Sources { scroll: 0 });
+        self.autoplay = None;
     }
 
     /// The selected tab, as an index into the dataset's pages.
@@ -165,18 +243,32 @@ impl App {
         Some((elapsed.as_secs_f64() / autoplay.every.as_secs_f64()).clamp(0.0, 1.0))
     }
 
-    /// When the event loop must wake up without input: only while autoplay runs.
+    /// When the event loop must wake up without input: only while autoplay runs, or a talk's
+    /// "press q again to quit" is up.
     pub fn deadline(&self) -> Option<Instant> {
-        let autoplay = self.autoplay.filter(|a| a.paused.is_none())?;
-        let next_tab = autoplay.since + autoplay.every;
-        Some(
-            self.now
-                .map_or(next_tab, |now| next_tab.min(now + GAUGE_STEP)),
-        )
+        let question = self.talk.as_ref().and_then(talk::State::deadline);
+        let autoplay = self
+            .autoplay
+            .filter(|a| a.paused.is_none())
+            .map(|autoplay| {
+                let next_tab = autoplay.since + autoplay.every;
+                self.now
+                    .map_or(next_tab, |now| next_tab.min(now + GAUGE_STEP))
+            });
+        match (question, autoplay) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Applies one action at time `now`. Returns whether the screen needs redrawing.
     pub fn update(&mut self, action: Action, now: Instant) -> bool {
+        // In a talk, any key but `q` (and time running out) takes "press q again" down.
+        let question_gone = self.talk.as_mut().is_some_and(|t| t.hear(action, now));
+        self.react(action, now) || (question_gone && !self.blank)
+    }
+
+    fn react(&mut self, action: Action, now: Instant) -> bool {
         self.now = Some(now);
         match action {
             Action::QuitNow => {
@@ -194,10 +286,7 @@ impl App {
             return true;
         }
         match action {
-            Action::Quit => {
-                self.quit();
-                return false;
-            }
+            Action::Quit => return self.quit(now),
             // The blank button works over anything, and what was showing comes back after.
             Action::Blank => {
                 self.blank = true;
@@ -231,9 +320,16 @@ impl App {
         }
     }
 
-    /// `q`: quits at once. (In a talk, this is where the first `q` will ask again.)
-    fn quit(&mut self) {
+    /// `q`: quits at once, but in a talk the first `q` asks for a second (and the question
+    /// needs drawing).
+    fn quit(&mut self, now: Instant) -> bool {
+        if let Some(talk) = &mut self.talk
+            && !talk.confirm_quit(now)
+        {
+            return true;
+        }
         self.quit = true;
+        false
     }
 
     fn apply(&mut self, action: Action, now: Instant) -> bool {
@@ -279,6 +375,12 @@ impl App {
             }
             Action::Focus => return self.focus_next(),
             Action::Back => return self.focus.take().is_some(),
+            Action::NextBeat | Action::PrevBeat | Action::FirstBeat | Action::ReturnToBeat => {
+                let Some(screen) = self.talk.as_mut().and_then(|t| t.go(action)) else {
+                    return false;
+                };
+                self.show(&screen);
+            }
             Action::GoToTab(_)
             | Action::Unbound
             | Action::Blank
