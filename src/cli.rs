@@ -175,13 +175,16 @@ impl From<ThemeChoice> for theme::ThemeName {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The dataset file to validate.
-    #[arg(required_unless_present = "talk", conflicts_with = "talk")]
+    #[arg(
+        required_unless_present_any = ["talk", "data"],
+        conflicts_with_all = ["talk", "data"]
+    )]
     pub file: Option<PathBuf>,
     /// Validate this talk file instead, against the embedded dataset or --data's.
     #[arg(long, value_name = "FILE")]
     pub talk: Option<PathBuf>,
-    /// The dataset the talk will be given with (with --talk).
-    #[arg(long, value_name = "FILE", requires = "talk")]
+    /// The dataset: validated, and with --talk the one the talk is checked against.
+    #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
 }
 

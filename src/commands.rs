@@ -147,9 +147,10 @@ fn export(args: &ExportArgs) -> Result<(), Failure> {
 }
 
 fn check(args: &CheckArgs) -> Result<(), Failure> {
-    let line = match (&args.talk, &args.file) {
+    let dataset = args.file.as_ref().or(args.data.as_ref());
+    let line = match (&args.talk, dataset) {
         (Some(talk), _) => {
-            let data = match &args.data {
+            let data = match dataset {
                 Some(path) => Dataset::from_file(path),
                 None => Dataset::embedded(),
             }
@@ -158,11 +159,8 @@ fn check(args: &CheckArgs) -> Result<(), Failure> {
             talk_summary(&checked, &data, talk)
         }
         (None, Some(file)) => summary(&Dataset::from_file(file).map_err(every_problem)?, file),
-        (None, None) => {
-            return Err(Failure::Usage(
-                "check needs a dataset file or --talk FILE".to_owned(),
-            ));
-        }
+        // clap asks for one or the other.
+        (None, None) => return Err(Failure::Usage("check needs a FILE".to_owned())),
     };
     writeln!(io::stdout(), "{line}").map_err(Failure::Output)?;
     Ok(())

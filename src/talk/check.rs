@@ -28,19 +28,21 @@ pub fn check(file: &File, text: &str, data: &Dataset) -> Result<Talk, Vec<Locate
     };
     let title = file.title.get_ref().trim().to_owned();
     if title.is_empty() {
-        check.problem(&file.title, "the talk's title is empty");
+        check.problem(&file.title, "title: is empty");
     }
     check.safe(&file.title, "title", false);
     let duration = file.duration.as_ref().and_then(|d| check.duration(d));
     if file.beats.is_empty() {
         check.at(0, "the talk has no beats: add a [[beat]] table");
     }
-    let mut tab = 0;
+    // The tab the beat before showed; `None` after an unknown one, whose charts and years are
+    // not checked against another tab's.
+    let mut tab = Some(0);
     let mut beats = Vec::with_capacity(file.beats.len());
     for (index, beat) in file.beats.iter().enumerate() {
         let line = locate(text, beat.span().start, "").line;
-        let resolved = check.beat(index + 1, beat.get_ref(), tab);
-        tab = resolved.screen.tab;
+        let (resolved, shown) = check.beat(index + 1, beat.get_ref(), tab);
+        tab = shown;
         beats.push(Beat { line, ..resolved });
     }
     if check.problems.is_empty() {
@@ -70,16 +72,14 @@ impl Checker<'_> {
         self.at(value.span().start, &message.into());
     }
 
-    /// One beat, the tab before it carried over when it names none. What cannot be resolved
-    /// is left at its default, with a problem recorded.
-    fn beat(&mut self, n: usize, beat: &RawBeat, previous_tab: usize) -> Beat {
-        // An unknown tab is one problem: its charts and years are not checked against another.
+    /// One beat, and the tab it shows; the tab before it carries over when it names none.
+    /// What cannot be resolved is left at its default, with a problem recorded.
+    fn beat(&mut self, n: usize, beat: &RawBeat, previous: Option<usize>) -> (Beat, Option<usize>) {
         let named = match &beat.tab {
-            None => Some(previous_tab),
+            None => previous,
             Some(name) => self.tab(n, name),
         };
         let page = named.and_then(|tab| self.data.pages.get(tab));
-        let tab = named.unwrap_or(previous_tab);
         let chart = match (&beat.chart, page) {
             (Some(name), Some(page)) => self.chart(n, name, page),
             _ => None,
@@ -99,14 +99,14 @@ impl Checker<'_> {
             .map(|caption| self.caption(n, caption))
             .unwrap_or_default();
         let notes = beat.notes.as_ref().map_or_else(String::new, |notes| {
-            self.safe(notes, &format!("beat {n}: notes"), true);
+            self.safe(notes, &format!("beat {n}, notes"), true);
             normalise(notes.get_ref()).trim().to_owned()
         });
         if let Some(range) = &beat.range {
             self.problem(
                 range,
                 format!(
-                    "beat {n}: range is not read yet (year ranges are coming); keep it in a \
+                    "beat {n}, range: not read yet (year ranges are coming); keep it in a \
                      comment for now"
                 ),
             );
@@ -115,14 +115,14 @@ impl Checker<'_> {
             self.problem(
                 annotations,
                 format!(
-                    "beat {n}: annotations are not read yet (dataset annotations are coming); \
+                    "beat {n}, annotations: not read yet (dataset annotations are coming); \
                      keep them in a comment for now"
                 ),
             );
         }
-        Beat {
+        let beat = Beat {
             screen: Screen {
-                tab,
+                tab: named.unwrap_or(0),
                 chart,
                 year,
                 view,
@@ -131,7 +131,8 @@ impl Checker<'_> {
             caption,
             notes,
             line: 0,
-        }
+        };
+        (beat, named)
     }
 
     /// A tab by its id or title, in any case, as `--tab` takes it (but not by number, which
@@ -147,7 +148,7 @@ impl Checker<'_> {
             self.problem(
                 name,
                 format!(
-                    "beat {n}: unknown tab \"{}\"; the tabs are {}",
+                    "beat {n}, tab: unknown tab \"{}\"; the tabs are {}",
                     sanitize(wanted),
                     ids.join(", ")
                 ),
@@ -164,7 +165,7 @@ impl Checker<'_> {
         if charts == 0 {
             self.problem(
                 name,
-                format!("beat {n}: tab \"{tab}\" has no charts to focus"),
+                format!("beat {n}, chart: tab \"{tab}\" has no charts to focus"),
             );
             return None;
         }
@@ -181,7 +182,9 @@ impl Checker<'_> {
                     };
                     self.problem(
                         name,
-                        format!("beat {n}: tab \"{tab}\" has no chart {number}, only {which}"),
+                        format!(
+                            "beat {n}, chart: tab \"{tab}\" has no chart {number}, only {which}"
+                        ),
                     );
                 }
                 return found.map(|k| k - 1);
@@ -203,10 +206,10 @@ impl Checker<'_> {
         if found.is_none() {
             let wanted = sanitize(wanted);
             let message = if self.data.indicator(&wanted).is_some() {
-                format!("beat {n}: indicator \"{wanted}\" is on no chart of tab \"{tab}\"")
+                format!("beat {n}, chart: indicator \"{wanted}\" is on no chart of tab \"{tab}\"")
             } else if looks_like_an_id(&wanted) {
                 format!(
-                    "beat {n}: unknown indicator \"{wanted}\", and no chart of tab \"{tab}\" \
+                    "beat {n}, chart: unknown indicator \"{wanted}\", and no chart of tab \"{tab}\" \
                      has that title"
                 )
             } else {
@@ -216,7 +219,7 @@ impl Checker<'_> {
                     .map(|c| format!("\"{}\"", c.title))
                     .collect();
                 format!(
-                    "beat {n}: no chart of tab \"{tab}\" is titled \"{wanted}\"; its charts are {}",
+                    "beat {n}, chart: no chart of tab \"{tab}\" is titled \"{wanted}\"; its charts are {}",
                     titles.join(", ")
                 )
             };
@@ -236,7 +239,7 @@ impl Checker<'_> {
             self.problem(
                 year,
                 format!(
-                    "beat {n}: year {} is outside the years of tab \"{}\" ({years})",
+                    "beat {n}, year: {} is outside the years of tab \"{}\" ({years})",
                     year.get_ref(),
                     page.id
                 ),
@@ -247,7 +250,7 @@ impl Checker<'_> {
 
     /// One or two lines, each narrow enough for an 80-column screen.
     fn caption(&mut self, n: usize, caption: &Spanned<String>) -> Vec<String> {
-        let what = format!("beat {n}: caption");
+        let what = format!("beat {n}, caption");
         if !self.safe(caption, &what, true) {
             return Vec::new();
         }
@@ -261,7 +264,7 @@ impl Checker<'_> {
         if lines.len() > 2 {
             self.problem(
                 caption,
-                format!("{what} has {} lines; a caption is one or two", lines.len()),
+                format!("{what}: has {} lines; a caption is one or two", lines.len()),
             );
         }
         for (i, line) in lines.iter().enumerate() {
@@ -270,7 +273,7 @@ impl Checker<'_> {
                 self.problem(
                     caption,
                     format!(
-                        "{what} line {} is {width} columns wide; at most {MAX_CAPTION_WIDTH} \
+                        "{what}: line {} is {width} columns wide; at most {MAX_CAPTION_WIDTH} \
                          fit an 80-column screen",
                         i + 1
                     ),
@@ -314,7 +317,7 @@ impl Checker<'_> {
             self.problem(
                 text,
                 format!(
-                    "{what} contains a {kind} character (U+{:04X})",
+                    "{what}: contains a {kind} character (U+{:04X})",
                     u32::from(c)
                 ),
             );
