@@ -152,6 +152,10 @@ mod tests {
             "invalid type: table, expected a table"
         );
         assert_eq!(
+            plain_words("expected struct File here"),
+            "expected a table here"
+        );
+        assert_eq!(
             plain_words("invalid type: sequence,\n expected a sequence"),
             "invalid type: array, expected an array"
         );

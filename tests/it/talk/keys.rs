@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use shenzhen_dash::action::Action;
-use shenzhen_dash::app::{App, Overlay};
+use shenzhen_dash::app::{App, GAUGE_STEP, Overlay};
 use shenzhen_dash::derive::View;
 use shenzhen_dash::talk::{QUIT_PROMPT, Screen};
 
@@ -215,6 +215,23 @@ fn q_asks_once_and_only_a_second_q_within_the_question_quits() {
     );
     app.update(Action::Quit, t0 + second);
     assert!(app.should_quit(), "the second q");
+}
+
+#[test]
+fn with_autoplay_running_the_loop_wakes_for_whichever_comes_first() {
+    let t0 = Instant::now();
+    let mut app = giving(VALID);
+    app.update(Action::ToggleAutoplay, t0);
+    app.update(Action::Quit, t0);
+    assert_eq!(
+        app.deadline(),
+        Some(t0 + GAUGE_STEP),
+        "the gauge before the question"
+    );
+    let mut app = giving(VALID);
+    app.update(Action::Quit, t0);
+    let late = t0 + QUIT_PROMPT;
+    assert_eq!(app.deadline(), Some(late));
 }
 
 #[test]

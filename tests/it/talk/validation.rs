@@ -297,3 +297,95 @@ fn a_directory_or_a_missing_file_is_no_talk() {
         "tests/fixtures/talk/missing.toml: cannot read: no such file"
     );
 }
+
+/// The talk `text` against the embedded dataset: its one-line error, or "ok".
+fn verdict(text: &str) -> String {
+    let data = Dataset::embedded().unwrap();
+    Talk::parse(text, "t.toml", &data).map_or_else(|err| err.to_string(), |_| "ok".to_owned())
+}
+
+#[test]
+fn the_edges_of_each_rule_are_where_they_say() {
+    let beat = |lines: &str| format!("title = \"t\"\n[[beat]]\n{lines}\n");
+    let cases = [
+        // Charts count from 1 to the last; a tab's first and last years are its own.
+        ("tab = \"gdp\"\nchart = 3", "ok".to_owned()),
+        (
+            "tab = \"gdp\"\nchart = 0",
+            "t.toml:4:9: beat 1, chart: tab \"gdp\" has no chart 0, only 1–3".to_owned(),
+        ),
+        (
+            "tab = \"gdp\"\nchart = -1",
+            "t.toml:4:9: beat 1, chart: tab \"gdp\" has no chart -1, only 1–3".to_owned(),
+        ),
+        ("tab = \"rd\"\nyear = 2010", "ok".to_owned()),
+        ("tab = \"rd\"\nyear = 2024", "ok".to_owned()),
+        (
+            "tab = \"rd\"\nyear = 2009",
+            "t.toml:4:8: beat 1, year: 2009 is outside the years of tab \"rd\" (2010–2024)"
+                .to_owned(),
+        ),
+        (
+            "tab = \"rd\"\nyear = 9999999999",
+            "t.toml:4:8: beat 1, year: 9999999999 is outside the years of tab \"rd\" (2010–2024)"
+                .to_owned(),
+        ),
+        // A caption line of exactly 76 columns fits; 77 do not. Two lines fit.
+        (&*format!("caption = \"{}\"", "x".repeat(76)), "ok".to_owned()),
+        (
+            &*format!("caption = \"{}\"", "深".repeat(39)),
+            "t.toml:3:11: beat 1, caption: line 1 is 78 columns wide; at most 76 fit an 80-column screen"
+                .to_owned(),
+        ),
+        ("caption = \"one\\n\\n  two  \\n\"", "ok".to_owned()),
+        // Tabs by id or title, in any case.
+        ("tab = \"PEOPLE & FIRMS\"", "ok".to_owned()),
+        ("tab = \"Rd\"", "ok".to_owned()),
+        // A line break is allowed in a caption and notes, not in a title.
+        ("notes = \"one\\ntwo\"", "ok".to_owned()),
+    ];
+    for (lines, expected) in cases {
+        assert_eq!(verdict(&beat(lines)), expected, "{lines}");
+    }
+    assert_eq!(
+        verdict("title = \"a\\nb\"\n[[beat]]\n"),
+        "t.toml:1:9: title: contains a control character (U+000A)"
+    );
+    for (duration, expected) in [
+        ("24 h", "ok"),
+        ("1 s", "ok"),
+        (
+            "0 s",
+            "t.toml:2:12: duration: a talk lasts from 1 s to 24 h",
+        ),
+        (
+            "86401 s",
+            "t.toml:2:12: duration: a talk lasts from 1 s to 24 h",
+        ),
+    ] {
+        let text = format!("title = \"t\"\nduration = \"{duration}\"\n[[beat]]\n");
+        assert_eq!(verdict(&text), expected, "{duration}");
+    }
+}
+
+#[test]
+fn a_one_chart_tab_says_so() {
+    let data = Dataset::from_file(Path::new("tests/fixtures/valid/minimal.json")).unwrap();
+    let text = "title = \"t\"\n[[beat]]\ntab = \"economy\"\nchart = 2\n";
+    assert_eq!(
+        Talk::parse(text, "t.toml", &data).unwrap_err().to_string(),
+        "t.toml:4:9: beat 1, chart: tab \"economy\" has no chart 2, only 1"
+    );
+}
+
+#[test]
+fn problems_are_listed_in_file_order_whatever_the_order_they_are_found_in() {
+    let text =
+        "title = \"t\"\n[[beat]]\nyear = 1999\ntab = \"gdp\"\ncaption = \"a\\u0007\"\nchart = 9\n";
+    let err = Talk::parse(text, "t.toml", &Dataset::embedded().unwrap()).unwrap_err();
+    let LoadError::InvalidTalk { problems, .. } = err else {
+        panic!("{err:?}");
+    };
+    let places: Vec<(usize, usize)> = problems.iter().map(|p| (p.line, p.column)).collect();
+    assert_eq!(places, [(3, 8), (5, 11), (6, 9)]);
+}
