@@ -8,7 +8,7 @@ use std::time::Duration;
 use toml::Spanned;
 use unicode_width::UnicodeWidthStr;
 
-use super::format::{ChartName, File, RawBeat, ViewName, locate};
+use super::format::{ChartName, File, Places, RawBeat, ViewName};
 use super::{Beat, MAX_CAPTION_WIDTH, Screen, Talk};
 use crate::data::{Dataset, Page, year_span};
 use crate::derive::View;
@@ -22,7 +22,6 @@ const DURATIONS: std::ops::RangeInclusive<Duration> =
 /// The talk, or every problem in file order.
 pub fn check(file: &File, text: &str, data: &Dataset) -> Result<Talk, Vec<Located>> {
     let mut check = Checker {
-        text,
         data,
         problems: Vec::new(),
     };
@@ -39,8 +38,9 @@ pub fn check(file: &File, text: &str, data: &Dataset) -> Result<Talk, Vec<Locate
     // not checked against another tab's.
     let mut tab = Some(0);
     let mut beats = Vec::with_capacity(file.beats.len());
+    let mut places = Places::new(text);
     for (index, beat) in file.beats.iter().enumerate() {
-        let line = locate(text, beat.span().start, "").line;
+        let (line, _) = places.at(beat.span().start);
         let (resolved, shown) = check.beat(index + 1, beat.get_ref(), tab);
         tab = shown;
         beats.push(Beat { line, ..resolved });
@@ -52,20 +52,23 @@ pub fn check(file: &File, text: &str, data: &Dataset) -> Result<Talk, Vec<Locate
             beats,
         })
     } else {
-        check.problems.sort_by_key(|p| (p.line, p.column));
-        Err(check.problems)
+        // In file order, placed in one pass.
+        check.problems.sort_by_key(|(offset, _)| *offset);
+        let mut places = Places::new(text);
+        let located = check.problems.iter();
+        Err(located.map(|(at, m)| places.locate(*at, m)).collect())
     }
 }
 
 struct Checker<'a> {
-    text: &'a str,
     data: &'a Dataset,
-    problems: Vec<Located>,
+    /// Each problem at its byte offset.
+    problems: Vec<(usize, String)>,
 }
 
 impl Checker<'_> {
     fn at(&mut self, offset: usize, message: &str) {
-        self.problems.push(locate(self.text, offset, message));
+        self.problems.push((offset, message.to_owned()));
     }
 
     fn problem<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {

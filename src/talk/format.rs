@@ -85,16 +85,57 @@ pub fn parse(text: &str) -> Result<File, Located> {
 
 /// A message at byte `offset` of `text`, with its line and column (in characters) from 1.
 pub fn locate(text: &str, offset: usize, message: &str) -> Located {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    Places::new(text).locate(offset, message)
+}
+
+/// Line and column of byte offsets in a text. Offsets asked in increasing order cost one pass
+/// over the text in all, however many there are (a file of a million beats, each with a
+/// problem, stays fast); an earlier offset starts again from the top.
+pub struct Places<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Places<'a> {
+    pub fn new(text: &'a str) -> Places<'a> {
+        Places {
+            text,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
     }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Located {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
-        message: sanitize(message),
+
+    /// The line and column of byte `offset` (of the character it falls in; the end, past it).
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            *self = Places::new(self.text);
+        }
+        for c in self.text[self.offset..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+
+    pub fn locate(&mut self, offset: usize, message: &str) -> Located {
+        let (line, column) = self.at(offset);
+        Located {
+            line,
+            column,
+            message: sanitize(message),
+        }
     }
 }
 
@@ -139,6 +180,12 @@ mod tests {
         // Inside a character: its start.
         assert_eq!(at(6 + 5 + 1), (2, 6));
         assert_eq!(at(999), (3, 1), "past the end: the end");
+        // In any order, from one `Places`.
+        let mut places = Places::new(text);
+        let order = [17, 6, 0, 12, 12, 999, 4];
+        let seen: Vec<(usize, usize)> = order.iter().map(|o| places.at(*o)).collect();
+        let fresh: Vec<(usize, usize)> = order.iter().map(|o| Places::new(text).at(*o)).collect();
+        assert_eq!(seen, fresh);
     }
 
     #[test]
