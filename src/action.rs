@@ -56,8 +56,25 @@ pub enum Action {
     Nothing,
     /// A key with no binding: it only closes the help or brings a blank screen back.
     Unbound,
-    /// Time passed (autoplay's timer).
+    /// Time passed (autoplay's timer, or the end of a talk's "press q again").
     Tick,
+    /// In a talk: show the next beat; after the last, stay on it.
+    NextBeat,
+    /// In a talk: show the previous beat.
+    PrevBeat,
+    /// In a talk: show the first beat.
+    FirstBeat,
+    /// In a talk: back to the current beat's screen, exactly, after a detour.
+    ReturnToBeat,
+}
+
+/// Which keys are in force. A talk binds a clicker's keys to its beats ([`TALK_BINDINGS`]);
+/// every other key does what it does outside a talk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Dashboard,
+    Talk,
 }
 
 /// A key chord: a key code and the modifiers that must be held.
@@ -145,37 +162,62 @@ impl Key {
     }
 }
 
+/// The keys as shown to the user; a run of consecutive characters reads as a range, `1–9`.
+fn label(keys: &[Key]) -> String {
+    let mut parts = Vec::new();
+    let mut keys = keys.iter().copied().peekable();
+    while let Some(first) = keys.next() {
+        let mut last = first;
+        while let Some(next) = keys.next_if(|k| k.follows(last)) {
+            last = next;
+        }
+        parts.push(if last == first {
+            first.label()
+        } else {
+            format!("{}–{}", first.label(), last.label())
+        });
+    }
+    parts.join(" ")
+}
+
 impl Binding {
     /// The keys as shown to the user; a run of consecutive characters reads as a range, `1–9`.
     pub fn label(&self) -> String {
-        let mut parts = Vec::new();
-        let mut keys = self.keys.iter().copied().peekable();
-        while let Some(first) = keys.next() {
-            let mut last = first;
-            while let Some(next) = keys.next_if(|k| k.follows(last)) {
-                last = next;
-            }
-            parts.push(if last == first {
-                first.label()
-            } else {
-                format!("{}–{}", first.label(), last.label())
-            });
-        }
-        parts.join(" ")
+        label(self.keys)
     }
 
     /// The footer's hint, `(keys, words)`, for the rows that have one.
     pub fn hint(&self) -> Option<(String, &'static str)> {
+        self.hint_in(Mode::Dashboard)
+    }
+
+    /// The footer's hint in `mode`: none where the row's first key does something else there
+    /// (in a talk, `→` shows the next beat, so "←→ tabs" is not hinted).
+    pub fn hint_in(&self, mode: Mode) -> Option<(String, &'static str)> {
         let hint = self.hint?;
+        let first = *self.keys.first()?;
+        if action_in(mode, first) != self.action_of(0) {
+            return None;
+        }
         let mut keys: String = hint
             .with
             .iter()
-            .flat_map(|with| BINDINGS.iter().filter(move |b| b.action == *with))
+            .flat_map(|with| rows(mode).filter(move |b| b.action == *with))
             .filter_map(|b| b.keys.first())
             .map(|k| k.label())
             .collect();
-        keys.push_str(&self.keys.first()?.label());
+        keys.push_str(&first.label());
         Some((keys, hint.words))
+    }
+
+    /// The keys that do this row's action in `mode`, as help shows them; empty when a talk
+    /// has taken every one of them.
+    pub fn label_in(&self, mode: Mode) -> String {
+        let keys: Vec<Key> = (self.keys.iter().enumerate())
+            .filter(|(n, key)| action_in(mode, **key) == self.action_of(*n))
+            .map(|(_, key)| *key)
+            .collect();
+        label(&keys)
     }
 
     /// The action of the row's `n`th key.
@@ -185,6 +227,16 @@ impl Binding {
             action => action,
         }
     }
+}
+
+/// The rows in force in `mode`, in the order hints and help show them: in a talk, the talk's
+/// rows first, whose keys win.
+pub fn rows(mode: Mode) -> impl Iterator<Item = &'static Binding> + Clone {
+    let talk: &[Binding] = match mode {
+        Mode::Dashboard => &[],
+        Mode::Talk => TALK_BINDINGS,
+    };
+    talk.iter().chain(BINDINGS)
 }
 
 const DIGITS: [Key; 9] = [
@@ -340,7 +392,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[char('q')],
         action: Action::Quit,
-        description: "quit",
+        description: "quit (in a talk, press it twice)",
         hint: Some(hint("quit")),
     },
     Binding {
@@ -351,31 +403,74 @@ pub const BINDINGS: &[Binding] = &[
     },
 ];
 
+/// The keys only a talk has, before [`BINDINGS`] in a talk: a clicker's next and previous
+/// buttons (`PgDn` `PgUp`), the arrows and the keys a speaker reaches for walk the beats.
+pub const TALK_BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[
+            key(KeyCode::Right),
+            key(KeyCode::PageDown),
+            char(' '),
+            key(KeyCode::Enter),
+        ],
+        action: Action::NextBeat,
+        description: "next beat (after the last, stays on it)",
+        hint: Some(Hint {
+            words: "beats",
+            with: Some(Action::PrevBeat),
+        }),
+    },
+    Binding {
+        keys: &[key(KeyCode::Left), key(KeyCode::PageUp)],
+        action: Action::PrevBeat,
+        description: "previous beat",
+        hint: None,
+    },
+    Binding {
+        keys: &[key(KeyCode::Home)],
+        action: Action::FirstBeat,
+        description: "first beat",
+        hint: None,
+    },
+    Binding {
+        keys: &[char('r')],
+        action: Action::ReturnToBeat,
+        description: "return to the beat after a detour (any other key)",
+        hint: None,
+    },
+];
+
 /// The first key bound to `action`, as the user sees it (`f`, `Esc`): for hints written
 /// outside the footer's list.
 pub fn key_of(action: Action) -> Option<String> {
-    BINDINGS
-        .iter()
+    rows(Mode::Talk)
         .find(|b| b.action == action)
         .and_then(|b| b.keys.first())
         .map(|k| k.label())
 }
 
-/// The action for a terminal event, if any. Only key presses count: a release or a repeat
-/// never moves a second tab. `tab_at` finds the tab under a mouse click.
-pub fn from_event(event: &Event, tab_at: impl Fn(u16, u16) -> Option<usize>) -> Option<Action> {
+/// The action for a terminal event in `mode`, if any. Only key presses count: a release or a
+/// repeat never moves a second tab. `tab_at` finds the tab under a mouse click.
+pub fn from_event(
+    event: &Event,
+    mode: Mode,
+    tab_at: impl Fn(u16, u16) -> Option<usize>,
+) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => Some(from_key(*key)),
+        Event::Key(key) if key.kind == KeyEventKind::Press => Some(from_key(*key, mode)),
         Event::Mouse(mouse) => from_mouse(*mouse, tab_at),
         _ => None,
     }
 }
 
-/// The action bound to a key press; `Unbound` for any other key.
-pub fn from_key(event: KeyEvent) -> Action {
-    let pressed = Key(event.code, event.modifiers).unshifted();
-    BINDINGS
-        .iter()
+/// The action bound to a key press in `mode`; `Unbound` for any other key.
+pub fn from_key(event: KeyEvent, mode: Mode) -> Action {
+    action_in(mode, Key(event.code, event.modifiers))
+}
+
+fn action_in(mode: Mode, key: Key) -> Action {
+    let pressed = key.unshifted();
+    rows(mode)
         .find_map(|binding| {
             let n = binding.keys.iter().position(|k| k.unshifted() == pressed)?;
             Some(binding.action_of(n))
@@ -400,7 +495,15 @@ mod tests {
     use ratatui::crossterm::event::KeyEventState;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
-        from_event(&Event::Key(KeyEvent::new(code, modifiers)), |_, _| None)
+        from_event(
+            &Event::Key(KeyEvent::new(code, modifiers)),
+            Mode::Dashboard,
+            |_, _| None,
+        )
+    }
+
+    fn press_in_a_talk(code: KeyCode) -> Action {
+        from_key(KeyEvent::new(code, KeyModifiers::NONE), Mode::Talk)
     }
 
     #[test]
@@ -470,6 +573,7 @@ mod tests {
         assert_eq!(key_of(Action::Focus).as_deref(), Some("f"));
         assert_eq!(key_of(Action::Back).as_deref(), Some("Esc"));
         assert_eq!(key_of(Action::NextTab).as_deref(), Some("→"));
+        assert_eq!(key_of(Action::ReturnToBeat).as_deref(), Some("r"));
         assert_eq!(key_of(Action::Tick), None);
     }
 
@@ -608,8 +712,15 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice() {
-        // A row may name a key with and without Shift (`F5 S-F5`); two rows may not share one.
-        let keys: Vec<(usize, Key)> = BINDINGS
+        // A row may name a key with and without Shift (`F5 S-F5`); two rows of one table may
+        // not share one. (A talk's rows take keys from the dashboard's on purpose.)
+        for table in [BINDINGS, TALK_BINDINGS] {
+            no_key_is_bound_twice_in(table);
+        }
+    }
+
+    fn no_key_is_bound_twice_in(table: &[Binding]) {
+        let keys: Vec<(usize, Key)> = table
             .iter()
             .enumerate()
             .flat_map(|(row, b)| b.keys.iter().map(move |k| (row, *k)))
@@ -648,7 +759,10 @@ mod tests {
                 kind,
                 KeyEventState::NONE,
             );
-            assert_eq!(from_event(&Event::Key(event), |_, _| None), None);
+            assert_eq!(
+                from_event(&Event::Key(event), Mode::Talk, |_, _| None),
+                None
+            );
         }
     }
 
@@ -664,15 +778,132 @@ mod tests {
         };
         let tab_at = |column, row| (row == 0 && column >= 10).then_some(1);
         let click = mouse(MouseEventKind::Down(MouseButton::Left));
-        assert_eq!(from_event(&click, tab_at), Some(Action::GoToTab(1)));
+        for mode in [Mode::Dashboard, Mode::Talk] {
+            assert_eq!(from_event(&click, mode, tab_at), Some(Action::GoToTab(1)));
+            assert_eq!(
+                from_event(&mouse(MouseEventKind::ScrollDown), mode, tab_at),
+                Some(Action::NextYear)
+            );
+            assert_eq!(
+                from_event(&mouse(MouseEventKind::ScrollUp), mode, tab_at),
+                Some(Action::PrevYear)
+            );
+            assert_eq!(
+                from_event(&mouse(MouseEventKind::Moved), mode, tab_at),
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn in_a_talk_the_clicker_walks_the_beats_and_other_keys_work_as_usual() {
+        let cases = [
+            (KeyCode::Right, Action::NextBeat),
+            (KeyCode::PageDown, Action::NextBeat),
+            (KeyCode::Char(' '), Action::NextBeat),
+            (KeyCode::Enter, Action::NextBeat),
+            (KeyCode::Left, Action::PrevBeat),
+            (KeyCode::PageUp, Action::PrevBeat),
+            (KeyCode::Home, Action::FirstBeat),
+            (KeyCode::Char('r'), Action::ReturnToBeat),
+            (KeyCode::Tab, Action::NextTab),
+            (KeyCode::Char('l'), Action::NextTab),
+            (KeyCode::Char('h'), Action::PrevTab),
+            (KeyCode::Char('3'), Action::GoToTab(2)),
+            (KeyCode::Down, Action::NextYear),
+            (KeyCode::End, Action::LastYear),
+            (KeyCode::Char('f'), Action::Focus),
+            (KeyCode::Char('q'), Action::Quit),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::F(5), Action::Nothing),
+            (KeyCode::Char('b'), Action::Blank),
+            (KeyCode::Char('x'), Action::Unbound),
+        ];
+        for (code, action) in cases {
+            assert_eq!(press_in_a_talk(code), action, "{code:?}");
+        }
+        // Outside a talk the same keys do what they always did.
         assert_eq!(
-            from_event(&mouse(MouseEventKind::ScrollDown), tab_at),
-            Some(Action::NextYear)
+            press(KeyCode::Right, KeyModifiers::NONE),
+            Some(Action::NextTab)
         );
         assert_eq!(
-            from_event(&mouse(MouseEventKind::ScrollUp), tab_at),
-            Some(Action::PrevYear)
+            press(KeyCode::Char(' '), KeyModifiers::NONE),
+            Some(Action::PauseAutoplay)
         );
-        assert_eq!(from_event(&mouse(MouseEventKind::Moved), tab_at), None);
+        assert_eq!(
+            press(KeyCode::Home, KeyModifiers::NONE),
+            Some(Action::FirstYear)
+        );
+        for code in [KeyCode::Enter, KeyCode::Char('r')] {
+            assert_eq!(press(code, KeyModifiers::NONE), Some(Action::Unbound));
+        }
+    }
+
+    #[test]
+    fn help_in_a_talk_lists_the_talk_keys_first_and_only_the_keys_left_to_each_row() {
+        let help: Vec<(String, &str)> = rows(Mode::Talk)
+            .map(|b| (b.label_in(Mode::Talk), b.description))
+            .filter(|(label, _)| !label.is_empty())
+            .collect();
+        let labels: Vec<&str> = help.iter().map(|(label, _)| label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "→ PgDn Space Enter",
+                "← PgUp",
+                "Home",
+                "r",
+                "l Tab",
+                "h S-Tab",
+                "1–9",
+                "↓ j",
+                "↑ k",
+                "End",
+                "s",
+                "%",
+                "i",
+                "f",
+                "m",
+                ". b",
+                "t",
+                "g",
+                "a",
+                "?",
+                "F5 S-F5",
+                "Esc",
+                "q",
+                "C-c",
+            ]
+        );
+        assert!(
+            !help
+                .iter()
+                .any(|(_, d)| *d == "first year" || d.contains("pause")),
+            "rows whose every key a talk took are left out"
+        );
+        let dashboard: Vec<String> = rows(Mode::Dashboard)
+            .map(|b| b.label_in(Mode::Dashboard))
+            .collect();
+        let all: Vec<String> = BINDINGS.iter().map(Binding::label).collect();
+        assert_eq!(dashboard, all, "outside a talk, every row has all its keys");
+    }
+
+    #[test]
+    fn footer_hints_in_a_talk_name_the_beats_and_not_the_keys_it_took() {
+        let hints: Vec<(String, &str)> = rows(Mode::Talk)
+            .filter_map(|b| b.hint_in(Mode::Talk))
+            .collect();
+        let hints: Vec<(&str, &str)> = hints.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+        assert_eq!(
+            hints,
+            [
+                ("←→", "beats"),
+                ("↑↓", "year"),
+                ("s", "sources"),
+                ("?", "help"),
+                ("q", "quit")
+            ]
+        );
     }
 }

@@ -6,9 +6,11 @@ use std::time::{Duration, Instant};
 use crate::action::Action;
 use crate::data::{Annotation, Dataset, year_span};
 use crate::derive::View;
+use crate::talk;
 use crate::text::count;
 use crate::theme::{Colours, Theme, ThemeName};
 
+mod beats;
 mod range;
 
 /// How often the autoplay gauge is redrawn while it runs.
@@ -64,6 +66,8 @@ pub struct App {
     quit: bool,
     /// Where the data comes from, for the footer: computed once, not on every frame.
     about: String,
+    /// The talk being given, if any (`--talk`).
+    talk: Option<talk::State>,
 }
 
 impl App {
@@ -93,6 +97,7 @@ impl App {
             now: None,
             quit: false,
             about,
+            talk: None,
         }
     }
 
@@ -206,18 +211,32 @@ impl App {
         Some((elapsed.as_secs_f64() / autoplay.every.as_secs_f64()).clamp(0.0, 1.0))
     }
 
-    /// When the event loop must wake up without input: only while autoplay runs.
+    /// When the event loop must wake up without input: only while autoplay runs, or a talk's
+    /// "press q again to quit" is up.
     pub fn deadline(&self) -> Option<Instant> {
-        let autoplay = self.autoplay.filter(|a| a.paused.is_none())?;
-        let next_tab = autoplay.since + autoplay.every;
-        Some(
-            self.now
-                .map_or(next_tab, |now| next_tab.min(now + GAUGE_STEP)),
-        )
+        let question = self.talk.as_ref().and_then(talk::State::deadline);
+        let autoplay = self
+            .autoplay
+            .filter(|a| a.paused.is_none())
+            .map(|autoplay| {
+                let next_tab = autoplay.since + autoplay.every;
+                self.now
+                    .map_or(next_tab, |now| next_tab.min(now + GAUGE_STEP))
+            });
+        match (question, autoplay) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Applies one action at time `now`. Returns whether the screen needs redrawing.
     pub fn update(&mut self, action: Action, now: Instant) -> bool {
+        // In a talk, any key but `q` (and time running out) takes "press q again" down.
+        let question_gone = self.talk.as_mut().is_some_and(|t| t.hear(action, now));
+        self.react(action, now) || (question_gone && !self.blank)
+    }
+
+    fn react(&mut self, action: Action, now: Instant) -> bool {
         self.now = Some(now);
         match action {
             Action::QuitNow => {
@@ -235,10 +254,7 @@ impl App {
             return true;
         }
         match action {
-            Action::Quit => {
-                self.quit();
-                return false;
-            }
+            Action::Quit => return self.quit(now),
             // The blank button works over anything, and what was showing comes back after.
             Action::Blank => {
                 self.blank = true;
@@ -272,9 +288,16 @@ impl App {
         }
     }
 
-    /// `q`: quits at once. (In a talk, this is where the first `q` will ask again.)
-    fn quit(&mut self) {
+    /// `q`: quits at once, but in a talk the first `q` asks for a second (and the question
+    /// needs drawing).
+    fn quit(&mut self, now: Instant) -> bool {
+        if let Some(talk) = &mut self.talk
+            && !talk.confirm_quit(now)
+        {
+            return true;
+        }
         self.quit = true;
+        false
     }
 
     fn apply(&mut self, action: Action, now: Instant) -> bool {
@@ -324,6 +347,12 @@ impl App {
             // the range.
             Action::Back => {
                 return self.focus.take().is_some() || self.range_start.take().is_some();
+            }
+            Action::NextBeat | Action::PrevBeat | Action::FirstBeat | Action::ReturnToBeat => {
+                let Some(screen) = self.talk.as_mut().and_then(|t| t.go(action)) else {
+                    return false;
+                };
+                self.show(&screen);
             }
             Action::GoToTab(_)
             | Action::Unbound

@@ -15,6 +15,7 @@ use crate::{export, headless, theme};
     about,
     args_conflicts_with_subcommands = true,
     after_help = "Keys: ←→ tabs · ↑↓ year cursor · s sources · ? help · q quit\n\
+                  In a talk (--talk): →/PgDn next beat · ←/PgUp previous · r back to the beat · q q quit\n\
                   Exit status: 0 ok, 1 bad data or output error, 2 usage error"
 )]
 pub struct Cli {
@@ -30,7 +31,8 @@ pub enum Command {
     Snapshot(SnapshotArgs),
     /// Print every data point as CSV or JSON.
     Export(ExportArgs),
-    /// Validate a dataset file: a summary and exit 0, or every problem and exit 1.
+    /// Validate a dataset file, or a talk file against a dataset: a summary and exit 0, or
+    /// every problem and exit 1.
     Check(CheckArgs),
 }
 
@@ -51,6 +53,15 @@ pub struct ViewArgs {
     /// Draw with plain ASCII, for terminals and fonts without Braille or block characters.
     #[arg(long)]
     pub ascii: bool,
+    /// Give a talk: beats walked with a clicker (→ PgDn next, ← PgUp back, r returns after a
+    /// detour, q twice quits). Without FILE, the built-in "Shenzhen's decade of innovation".
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 0..=1,
+        conflicts_with_all = ["tab", "autoplay"]
+    )]
+    pub talk: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -164,7 +175,17 @@ impl From<ThemeChoice> for theme::ThemeName {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The dataset file to validate.
-    pub file: PathBuf,
+    #[arg(
+        required_unless_present_any = ["talk", "data"],
+        conflicts_with_all = ["talk", "data"]
+    )]
+    pub file: Option<PathBuf>,
+    /// Validate this talk file instead, against the embedded dataset or --data's.
+    #[arg(long, value_name = "FILE")]
+    pub talk: Option<PathBuf>,
+    /// The dataset: validated, and with --talk the one the talk is checked against.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
 }
 
 /// A frame size given as `WxH`.

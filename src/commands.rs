@@ -10,6 +10,7 @@ use crate::cli::{CheckArgs, Cli, Command, DataArg, ExportArgs, SnapshotArgs, Vie
 use crate::data::{Dataset, Page};
 use crate::error::LoadError;
 use crate::headless::Frame;
+use crate::talk::Talk;
 use crate::text::count;
 use crate::theme::{Colours, Theme};
 use crate::{export, headless, tui};
@@ -76,6 +77,11 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
         Some(name) => resolve_tab(&data.pages, name, &[])?,
         None => 0,
     };
+    let talk = match &args.talk {
+        None => None,
+        Some(None) => Some(Talk::embedded(&data)?),
+        Some(Some(path)) => Some(Talk::from_file(path, &data)?),
+    };
     if !io::stdout().is_terminal() {
         return Err(Failure::Usage(
             "stdout is not a terminal; to render without one, use `shenzhen-dash snapshot`"
@@ -89,6 +95,9 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
     app.ascii = args.ascii;
     if let Some(seconds) = args.autoplay {
         app = app.with_autoplay(Duration::from_secs(seconds), Instant::now());
+    }
+    if let Some(talk) = talk {
+        app = app.with_talk(talk);
     }
     match tui::run(&mut app).map_err(Failure::Terminal)? {
         tui::Ending::Quit => Ok(()),
@@ -138,16 +147,58 @@ fn export(args: &ExportArgs) -> Result<(), Failure> {
 }
 
 fn check(args: &CheckArgs) -> Result<(), Failure> {
-    let data = match Dataset::from_file(&args.file) {
-        Ok(data) => data,
-        Err(LoadError::Invalid { file, problems }) => {
-            let lines = problems.iter().map(|p| format!("{file}: {p}")).collect();
-            return Err(Failure::Problems(lines));
+    let dataset = args.file.as_ref().or(args.data.as_ref());
+    let line = match (&args.talk, dataset) {
+        (Some(talk), _) => {
+            let data = match dataset {
+                Some(path) => Dataset::from_file(path),
+                None => Dataset::embedded(),
+            }
+            .map_err(every_problem)?;
+            let checked = Talk::from_file(talk, &data).map_err(every_problem)?;
+            talk_summary(&checked, &data, talk)
         }
-        Err(err) => return Err(err.into()),
+        (None, Some(file)) => summary(&Dataset::from_file(file).map_err(every_problem)?, file),
+        // clap asks for one or the other.
+        (None, None) => return Err(Failure::Usage("check needs a FILE".to_owned())),
     };
-    writeln!(io::stdout(), "{}", summary(&data, &args.file)).map_err(Failure::Output)?;
+    writeln!(io::stdout(), "{line}").map_err(Failure::Output)?;
     Ok(())
+}
+
+/// A file's problems, one per line, where the file has several.
+fn every_problem(err: LoadError) -> Failure {
+    match err {
+        LoadError::Invalid { file, problems } => {
+            Failure::Problems(problems.iter().map(|p| format!("{file}: {p}")).collect())
+        }
+        LoadError::InvalidTalk { file, problems } => {
+            Failure::Problems(problems.iter().map(|p| format!("{file}:{p}")).collect())
+        }
+        err => err.into(),
+    }
+}
+
+/// `FILE: ok — "Shenzhen's decade of innovation", 14 beats, 15 min planned, for Shenzhen economy`.
+fn talk_summary(talk: &Talk, data: &Dataset, file: &Path) -> String {
+    let planned = talk
+        .duration
+        .map(|d| {
+            let minutes = d.as_secs() / 60;
+            match (minutes, d.as_secs() % 60) {
+                (0, s) => format!(", {s} s planned"),
+                (m, 0) => format!(", {m} min planned"),
+                (m, s) => format!(", {m} min {s} s planned"),
+            }
+        })
+        .unwrap_or_default();
+    format!(
+        "{}: ok — \"{}\", {}{planned}, for {}",
+        file.display(),
+        talk.title,
+        count(talk.beats.len(), "beat"),
+        data.title
+    )
 }
 
 /// `FILE: ok — Shenzhen, 29 indicators, 224 points, 2010–2025, 6 pages, 176 sources`.

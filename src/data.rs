@@ -9,7 +9,6 @@ mod validate;
 mod value;
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -26,8 +25,7 @@ pub const EMBEDDED: &str = include_str!("../assets/shenzhen.json");
 /// How the embedded asset is named in messages.
 pub const EMBEDDED_NAME: &str = "assets/shenzhen.json (embedded)";
 
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub use crate::file::MAX_FILE_BYTES;
 
 /// A whole dataset: figures with their sources, and the pages that chart them.
 #[derive(Debug, Clone, Deserialize)]
@@ -268,39 +266,7 @@ impl Dataset {
 
     /// Reads and loads a user's dataset file.
     pub fn from_file(path: &Path) -> Result<Dataset, LoadError> {
-        // A file name can hold any byte but a slash or NUL; it must not break the one-line message.
-        let name = crate::text::sanitize(&path.display().to_string());
-        let read = |source| LoadError::Read {
-            file: name.clone(),
-            source,
-        };
-        let meta = std::fs::metadata(path).map_err(read)?;
-        if meta.is_dir() {
-            return Err(LoadError::NotAFile { file: name });
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(LoadError::TooLarge {
-                file: name,
-                bytes: meta.len(),
-                limit: MAX_FILE_BYTES,
-            });
-        }
-        // A pipe or device (`/dev/zero`) reports no size: stop reading past the limit.
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(read)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(LoadError::TooLarge {
-                file: name,
-                bytes: bytes.len() as u64,
-                limit: MAX_FILE_BYTES,
-            });
-        }
-        let text = String::from_utf8(bytes).map_err(|err| LoadError::NotUtf8 {
-            file: name.clone(),
-            offset: err.utf8_error().valid_up_to(),
-        })?;
+        let (name, text) = crate::file::read(path, "dataset")?;
         Dataset::parse(&text, &name)
     }
 

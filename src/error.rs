@@ -13,14 +13,16 @@ pub enum LoadError {
         #[source]
         source: io::Error,
     },
-    #[error("{file}: is a directory, not a dataset file")]
-    NotAFile { file: String },
+    #[error("{file}: is a directory, not a {what} file")]
+    NotAFile { file: String, what: &'static str },
     #[error(
-        "{file}: is larger than {limit} bytes ({} MiB), the limit for a dataset",
+        "{file}: is larger than {limit} bytes ({} MiB), the limit for a {what}",
         limit / (1024 * 1024)
     )]
     TooLarge {
         file: String,
+        /// The kind of file: "dataset", "talk".
+        what: &'static str,
         /// The file's size or, for a stream such as a pipe or device, how much was read before
         /// reading stopped.
         bytes: u64,
@@ -41,6 +43,12 @@ pub enum LoadError {
         file: String,
         problems: Vec<Problem>,
     },
+    /// A talk that parses but does not fit the dataset (or breaks a rule of its own).
+    #[error("{file}:{}{}", .problems[0], more(.problems.len()))]
+    InvalidTalk {
+        file: String,
+        problems: Vec<Located>,
+    },
 }
 
 /// One thing wrong with a dataset, and where.
@@ -54,6 +62,20 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// One thing wrong with a talk, and where: `line:column: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Located {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
     }
 }
 

@@ -1,6 +1,8 @@
 //! shenzhen-dash: a terminal dashboard of a city's economic indicators.
 //!
-//! - Data: [`data`] (model, embedded asset, validation) and [`error`] (what users are told).
+//! - Data: [`data`] (model, embedded asset, validation), [`file`] (reading a user's file) and
+//!   [`error`] (what users are told).
+//! - Talks: [`talk`] (a file of beats checked against the dataset, and where a talk is).
 //! - Interaction: [`action`] (keys → actions), [`app`] (state and its update), [`tui`] (the
 //!   terminal and the event loop).
 //! - The command line: [`cli`] (clap's flags, mapped onto the library's own enums) and
@@ -15,7 +17,9 @@ pub mod data;
 pub mod derive;
 pub mod error;
 pub mod export;
+pub mod file;
 pub mod headless;
+pub mod talk;
 pub mod text;
 pub mod theme;
 pub mod tui;

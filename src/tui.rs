@@ -151,7 +151,7 @@ fn event_loop(
         "panic requested by SHENZHEN_DASH_TEST_PANIC"
     );
     loop {
-        // Only a running autoplay sets a deadline to wake up at.
+        // Only a running autoplay, or a talk's "press q again", sets a deadline to wake up at.
         let wake = next(woken, app.deadline());
         let now = Instant::now();
         let redraw = match wake {
@@ -162,7 +162,7 @@ fn event_loop(
                 // The tab bar is as wide as the last frame drawn.
                 let width = area.width;
                 let tab_at = |column, row| ui::tab_at(&app.data.pages, width, column, row);
-                match (action::from_event(&event, tab_at), event) {
+                match (action::from_event(&event, app.mode(), tab_at), event) {
                     (Some(action), _) => app.update(action, now),
                     (None, Event::Resize(width, height)) => {
                         area = Rect::new(0, 0, width, height);

@@ -3,6 +3,7 @@
 
 mod ascii;
 mod blank;
+mod caption;
 mod chart;
 mod focus;
 mod footer;
@@ -99,6 +100,12 @@ impl Widget for &App {
         };
         let readout = readout::lines(&shown, &ctx);
         let [tabs, body, footer] = split::rows(area, [Some(1), None, Some(1)]);
+        // In a talk, the caption comes before the readout and the charts.
+        let caption = self
+            .caption()
+            .and_then(|lines| caption::Caption::fit(lines, body, &ctx));
+        let caption_rows = caption.as_ref().map_or(0, caption::Caption::height);
+        let [body, caption_area] = split::rows(body, [None, Some(caption_rows)]);
         // The readout gives way before the charts do.
         let readout_rows = (readout.len() as u16).min(body.height.saturating_sub(12));
         let [body, readout_area] = split::rows(body, [None, Some(readout_rows)]);
@@ -109,9 +116,14 @@ impl Widget for &App {
             (None, None) => {}
         }
         Paragraph::new(readout).render(readout_area, buf);
+        if let Some(caption) = caption {
+            caption.render(&ctx, caption_area, buf);
+        }
         footer::render(self, &ctx, footer, buf);
         if let (Some(overlay), Some(page)) = (self.overlay(), page) {
-            overlay::render(overlay, page, &ctx, area, buf);
+            // Over the page, but not over a caption (a beat may open the sources).
+            let [covered, _] = split::rows(area, [None, Some(caption_rows)]);
+            overlay::render(overlay, page, self.mode(), &ctx, covered, buf);
         }
         if self.ascii {
             ascii::transliterate(buf);

@@ -1,5 +1,6 @@
 //! The bottom line: key hints from the key table, and the dataset's provenance or, while
-//! autoplay runs, its progress towards the next tab.
+//! autoplay runs, its progress towards the next tab; in a talk, where it is (`beat 3/12`),
+//! whether this is a detour, and the question a first `q` asks.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Ctx, split};
-use crate::action::{Action, BINDINGS, key_of};
+use crate::action::{Action, key_of, rows};
 use crate::app::App;
 
 /// Room kept for the quit hint, which always shows.
@@ -19,12 +20,19 @@ pub fn render(app: &App, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     let status = status(app, ctx);
     let status_width = status.width();
-    // Hints come first; the status shows in what room is left.
+    // Hints come first and the status shows in what room is left; but in a talk, where the
+    // speaker must see the beat, room is kept for it.
     let room = usize::from(area.width);
+    let kept = if app.talk().is_some() {
+        status_width
+    } else {
+        0
+    };
+    let mode = app.mode();
     let mut hints = Vec::new();
     let mut used = 0;
-    for binding in BINDINGS {
-        let Some((keys, words)) = binding.hint() else {
+    for binding in rows(mode) {
+        let Some((keys, words)) = binding.hint_in(mode) else {
             continue;
         };
         let hint = [
@@ -34,7 +42,7 @@ pub fn render(app: &App, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         // Whole hints only, and room is kept for the quit hint.
         let width: usize = hint.iter().map(Span::width).sum();
         let is_quit = binding.action == Action::Quit;
-        if !is_quit && used + width + QUIT_HINT_WIDTH > room {
+        if !is_quit && used + width + QUIT_HINT_WIDTH + kept > room {
             continue;
         }
         used += width;
@@ -49,13 +57,35 @@ pub fn render(app: &App, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// In focus, which chart and the keys out of it; else autoplay's gauge while it runs;
-/// otherwise where the data comes from.
+/// In a talk, where it is; in focus, which chart and the keys out of it; else autoplay's gauge
+/// while it runs; otherwise where the data comes from.
 fn status<'a>(app: &App, ctx: &Ctx) -> Line<'a> {
     let theme = ctx.theme;
+    let key = |action| key_of(action).unwrap_or_default();
+    if let Some(talk) = app.talk() {
+        if talk.asking_to_quit() {
+            return Line::from(vec![
+                Span::styled(" press ", theme.warning),
+                Span::styled(key(Action::Quit), theme.warning),
+                Span::styled(" again to quit ", theme.warning),
+            ]);
+        }
+        let beats = talk.talk().beats.len();
+        let mut spans = vec![Span::styled(
+            format!(" beat {}/{beats} ", talk.index() + 1),
+            theme.key,
+        )];
+        if app.is_detour() {
+            spans.extend([
+                Span::styled("· detour · ", theme.muted),
+                Span::styled(key(Action::ReturnToBeat), theme.key),
+                Span::styled(" returns ", theme.muted),
+            ]);
+        }
+        return Line::from(spans);
+    }
     let charts = ctx.data.pages.get(app.tab()).map_or(0, |p| p.charts.len());
     if let Some(index) = app.focus() {
-        let key = |action| key_of(action).unwrap_or_default();
         return Line::from(vec![
             Span::styled(format!(" chart {}/{charts} · ", index + 1), theme.muted),
             Span::styled(key(Action::Focus), theme.key),

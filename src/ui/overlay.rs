@@ -9,13 +9,13 @@ use unicode_width::UnicodeWidthStr;
 
 use super::format::with_unit;
 use super::{Ctx, wrap};
-use crate::action::{BINDINGS, Binding};
+use crate::action::{Mode, rows};
 use crate::app::Overlay;
 use crate::data::{Indicator, Mark, On, Page, Ref, Source};
 
-pub fn render(overlay: Overlay, page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+pub fn render(overlay: Overlay, page: &Page, mode: Mode, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     match overlay {
-        Overlay::Help => render_help(ctx, area, buf),
+        Overlay::Help => render_help(mode, ctx, area, buf),
         Overlay::Sources { scroll } => render_sources(page, scroll, ctx, area, buf),
     }
 }
@@ -39,13 +39,17 @@ fn panel(ctx: &Ctx, title: String, width: u16, height: u16, area: Rect, buf: &mu
     inner
 }
 
-fn render_help(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+/// The keys in force, generated from the key table: in a talk its keys first, and each other
+/// row with only the keys the talk left it.
+fn render_help(mode: Mode, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    let labels: Vec<String> = BINDINGS.iter().map(Binding::label).collect();
-    let key_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
-    let mut lines: Vec<Line> = BINDINGS
+    let rows: Vec<_> = rows(mode)
+        .map(|binding| (binding, binding.label_in(mode)))
+        .filter(|(_, label)| !label.is_empty())
+        .collect();
+    let key_width = rows.iter().map(|(_, l)| l.width()).max().unwrap_or(0);
+    let mut lines: Vec<Line> = rows
         .iter()
-        .zip(&labels)
         .map(|(binding, label)| {
             Line::from(vec![
                 Span::styled(format!(" {label:<key_width$}  "), theme.key),
@@ -60,14 +64,11 @@ fn render_help(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     ));
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
     let height = lines.len() as u16 + 2;
-    let inner = panel(
-        ctx,
-        " Keys · any key closes ".to_owned(),
-        width,
-        height,
-        area,
-        buf,
-    );
+    let title = match mode {
+        Mode::Dashboard => " Keys · any key closes ",
+        Mode::Talk => " Keys in a talk · any key closes ",
+    };
+    let inner = panel(ctx, title.to_owned(), width, height, area, buf);
     Paragraph::new(lines).render(inner, buf);
 }
 

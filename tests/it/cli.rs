@@ -11,6 +11,7 @@
 //!   loads one, gives exit 1, nothing on stdout and one clean line on stderr that names the
 //!   file (`check`: one line per problem). A reader that stops early is not an error; a full
 //!   disk is, in one line.
+//! - `talk`: `check --talk` and `--talk` with good and bad talk files, against `--data`.
 //! - Usage errors exit 2 and list the valid choices; the interactive mode refuses to run
 //!   without a terminal; `--help` of every command (insta snapshots).
 //! - Known bugs have `#[ignore]`d tests that state the behaviour wanted; run them with
@@ -33,6 +34,7 @@ mod check;
 mod export;
 mod output;
 mod snapshot;
+mod talk;
 mod usage;
 
 use std::ffi::OsStr;

@@ -9,11 +9,14 @@ mod cli;
 mod e2e;
 #[cfg(unix)]
 mod e2e_storm;
+#[cfg(unix)]
+mod e2e_talk;
 mod presenter;
 mod range;
 mod render;
 mod robustness;
 mod stage;
 mod support;
+mod talk;
 mod validation;
 mod wording;

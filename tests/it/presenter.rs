@@ -5,7 +5,7 @@
 
 use crate::support::{app_on, screen};
 use ratatui::style::{Color, Modifier};
-use shenzhen_dash::action::{Action, BINDINGS};
+use shenzhen_dash::action::{Action, BINDINGS, TALK_BINDINGS};
 use shenzhen_dash::data::Dataset;
 use shenzhen_dash::headless::render;
 use shenzhen_dash::theme::{Theme, ThemeName};
@@ -178,7 +178,7 @@ fn clicks_hit_the_tab_under_the_pointer() {
 #[test]
 fn readme_key_table_matches_the_key_table() {
     let readme = include_str!("../../README.md");
-    for binding in BINDINGS {
+    for binding in BINDINGS.iter().chain(TALK_BINDINGS) {
         assert!(
             readme.contains(binding.description),
             "README lacks {:?}",

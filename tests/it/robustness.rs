@@ -23,6 +23,12 @@
 //!   kinds, fields, ids, years, text) added to such a dataset load and render, or are refused
 //!   in one clean line.
 //! - `regressions`: regression tests for what the properties found.
+//! - `talk_fuzz`: `mutated_talk_text_is_loaded_or_refused_in_one_line` and
+//!   `mutated_talk_bytes_are_loaded_or_refused_in_one_line`: talk files mutated as text and as
+//!   bytes; one that loads draws every beat.
+//! - `talk_keys`: `key_sequences_in_a_talk_keep_its_promises`: random keys in a talk, on a
+//!   fake clock, never panic, quit only on `C-c` or a second `q`, and `r` always restores the
+//!   beat's screen, frame for frame.
 //!
 //! This module holds what they share: the proptest configuration, the embedded dataset, the
 //! size and theme strategies, and the checks every rendered frame must pass.
@@ -47,6 +53,8 @@ mod fuzz;
 mod generated;
 mod regressions;
 mod states;
+mod talk_fuzz;
+mod talk_keys;
 
 use std::time::Instant;
 

@@ -1,5 +1,5 @@
 //! Words that must never reach the audience. "Seed" was the research's name for the article the
-//! dashboard grew from; on screen it is "China Daily". No tab, overlay or export may say it.
+//! dashboard grew from; on screen it is "China Daily". No tab, overlay, export or talk may say it.
 //!
 //! The rule: the word "seed" (any case) must not stand on its own. A word is a run of letters,
 //! digits and `_`; hyphens, slashes, dots and spaces end one. So `seeds` and `seed_archives` in
@@ -157,5 +157,22 @@ fn no_export_says_seed() {
         export::write(&data, format, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert_clean(&format!("export as {format:?}"), &text);
+    }
+}
+
+#[test]
+fn no_beat_of_the_built_in_talk_says_seed() {
+    // Nor its file: its notes are the speaker's, and a speaker reads them aloud.
+    assert_clean("assets/talk.toml", shenzhen_dash::talk::EMBEDDED);
+    let data = Dataset::embedded().unwrap();
+    let talk = shenzhen_dash::talk::Talk::embedded(&data).unwrap();
+    let beats = talk.beats.len();
+    let mut app = App::new(data).with_talk(talk);
+    for beat in 0..beats {
+        app.go_to_beat(beat);
+        for (width, height) in SIZES {
+            let text = to_text(&render(&app, width, height));
+            assert_clean(&format!("beat {} at {width}×{height}", beat + 1), &text);
+        }
     }
 }

@@ -42,7 +42,11 @@ fn every_variant_is_generated(action: Action) {
         | Action::QuitNow
         | Action::Nothing
         | Action::Unbound
-        | Action::Tick => {}
+        | Action::Tick
+        | Action::NextBeat
+        | Action::PrevBeat
+        | Action::FirstBeat
+        | Action::ReturnToBeat => {}
     }
 }
 
@@ -70,6 +74,11 @@ fn action() -> impl Strategy<Value = Action> {
             Action::Nothing,
             Action::Unbound,
             Action::Tick,
+            // Outside a talk, its keys do nothing.
+            Action::NextBeat,
+            Action::PrevBeat,
+            Action::FirstBeat,
+            Action::ReturnToBeat,
         ]),
         // Rarer, so that sequences run on after them.
         1 => select(vec![Action::Quit, Action::QuitNow]),
