@@ -47,6 +47,9 @@ pub struct Beat {
     pub caption: Vec<String>,
     /// For the speaker only: never drawn on the projector (kept for a presenter console).
     pub notes: String,
+    /// The dataset's annotations that show, by index, `true` for shown; `None`: all of them.
+    /// No key changes them, so they are the beat's whatever the detour.
+    pub annotations: Option<Vec<bool>>,
     /// The line of the file the beat starts on.
     pub line: usize,
 }
@@ -61,6 +64,8 @@ pub struct Screen {
     pub chart: Option<usize>,
     /// Where the year cursor is; `None`: hidden, and no readout.
     pub year: Option<i32>,
+    /// A year range, earlier year first, ending at the cursor's year.
+    pub range: Option<(i32, i32)>,
     /// Levels, change or index, on the beat's tab.
     pub view: View,
     /// The tab's sources panel is open, at its top.

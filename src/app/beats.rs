@@ -49,6 +49,7 @@ impl App {
             tab: self.tab,
             chart: self.focus,
             year: self.cursor,
+            range: self.range(),
             view: self.view(),
             sources,
         })
@@ -69,11 +70,18 @@ impl App {
         (!beat.caption.is_empty() && !self.is_detour()).then_some(beat.caption.as_slice())
     }
 
-    /// Puts a beat's screen up. Autoplay stops: it would take the screen off the beat.
+    /// Puts the current beat's `screen` up, with its annotations. Autoplay stops: it would take
+    /// the screen off the beat.
     pub(super) fn show(&mut self, screen: &Screen) {
         self.tab = screen.tab.min(self.data.pages.len().saturating_sub(1));
         self.focus = screen.chart;
         self.cursor = screen.year;
+        self.set_range(screen.range);
+        self.annotations = self
+            .talk
+            .as_ref()
+            .and_then(talk::State::beat)
+            .and_then(|beat| beat.annotations.clone());
         if let Some(view) = self.views.get_mut(self.tab) {
             *view = screen.view;
         }

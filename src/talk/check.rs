@@ -105,34 +105,38 @@ impl Checker<'_> {
             self.safe(notes, &format!("beat {n}, notes"), true);
             normalise(notes.get_ref()).trim().to_owned()
         });
-        if let Some(range) = &beat.range {
+        let range = match (&beat.range, page) {
+            (Some(range), Some(page)) => self.range(n, range, page),
+            _ => None,
+        };
+        if let (Some((_, to)), Some(year)) = (range, &beat.year)
+            && *year.get_ref() != i64::from(to)
+        {
             self.problem(
-                range,
+                year,
                 format!(
-                    "beat {n}, range: not read yet (year ranges are coming); keep it in a \
-                     comment for now"
+                    "beat {n}, year: {} is not where the range ends ({to}); a range ends at \
+                     the cursor, so leave year out or make it {to}",
+                    year.get_ref()
                 ),
             );
         }
-        if let Some(annotations) = &beat.annotations {
-            self.problem(
-                annotations,
-                format!(
-                    "beat {n}, annotations: not read yet (dataset annotations are coming); \
-                     keep them in a comment for now"
-                ),
-            );
-        }
+        let annotations = beat
+            .annotations
+            .as_ref()
+            .map(|ids| self.annotations(n, ids));
         let beat = Beat {
             screen: Screen {
                 tab: named.unwrap_or(0),
                 chart,
-                year,
+                year: range.map(|(_, to)| to).or(year),
+                range,
                 view,
                 sources: beat.sources.unwrap_or(false),
             },
             caption,
             notes,
+            annotations,
             line: 0,
         };
         (beat, named)
@@ -249,6 +253,58 @@ impl Checker<'_> {
             );
         }
         found
+    }
+
+    /// A year range on the tab's years, from an earlier year to a later one.
+    fn range(&mut self, n: usize, range: &Spanned<[i64; 2]>, page: &Page) -> Option<(i32, i32)> {
+        let [from, to] = *range.get_ref();
+        let span = year_span(self.data.page_indicators(page));
+        let on_tab = |year: i64| {
+            i32::try_from(year)
+                .ok()
+                .filter(|y| span.is_some_and(|(first, last)| (first..=last).contains(y)))
+        };
+        let problem = match (on_tab(from), on_tab(to)) {
+            (Some(a), Some(b)) if a < b => return Some((a, b)),
+            (Some(_), Some(_)) => {
+                format!(
+                    "beat {n}, range: [{from}, {to}] must run from an earlier year to a later one"
+                )
+            }
+            _ => {
+                let years = span.map_or_else(|| "none".to_owned(), |(a, b)| format!("{a}–{b}"));
+                format!(
+                    "beat {n}, range: [{from}, {to}] is outside the years of tab \"{}\" ({years})",
+                    page.id
+                )
+            }
+        };
+        self.problem(range, problem);
+        None
+    }
+
+    /// The annotations a beat shows, by id: which of the dataset's, in its order.
+    fn annotations(&mut self, n: usize, ids: &Spanned<Vec<String>>) -> Vec<bool> {
+        let all = &self.data.annotations;
+        let mut shown = vec![false; all.len()];
+        let mut unknown = Vec::new();
+        for id in ids.get_ref() {
+            match all.iter().position(|a| a.id == *id) {
+                Some(index) => shown[index] = true,
+                None => unknown.push(sanitize(id)),
+            }
+        }
+        if let Some(id) = unknown.first() {
+            let known: Vec<&str> = all.iter().map(|a| a.id.as_str()).collect();
+            let known = if known.is_empty() {
+                "the dataset has none".to_owned()
+            } else {
+                format!("the annotations are {}", known.join(", "))
+            };
+            let message = format!("beat {n}, annotations: unknown annotation \"{id}\"; {known}");
+            self.problem(ids, message);
+        }
+        shown
     }
 
     /// One or two lines, each narrow enough for an 80-column screen.

@@ -34,9 +34,9 @@ pub struct RawBeat {
     pub sources: Option<bool>,
     pub caption: Option<Spanned<String>>,
     pub notes: Option<Spanned<String>>,
-    /// Reserved: a year range, `[from, to]`, once the dashboard has them.
+    /// A year range, `[from, to]`: the cursor goes to `to`.
     pub range: Option<Spanned<[i64; 2]>>,
-    /// Reserved: the dataset's annotations to show, by id, once it has them.
+    /// The dataset's annotations to show, by id; all of them when left out.
     pub annotations: Option<Spanned<Vec<String>>>,
 }
 

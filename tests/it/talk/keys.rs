@@ -370,6 +370,7 @@ fn a_screen_is_what_a_beat_would_say() {
             tab: 1,
             chart: Some(0),
             year: Some(2021),
+            range: None,
             view: View::Levels,
             sources: false
         })
@@ -381,4 +382,49 @@ fn a_screen_is_what_a_beat_would_say() {
         &[Action::Unbound, Action::ToggleSources, Action::NextYear],
     );
     assert_eq!(app.screen(), None, "nor scrolled sources");
+}
+
+#[test]
+fn a_beat_sets_a_year_range_and_its_annotations_and_r_restores_them() {
+    let data = shenzhen_dash::data::Dataset::embedded().unwrap();
+    let text = r#"
+title = "Ranges"
+
+[[beat]]
+tab = "gdp"
+chart = 1
+range = [2012, 2021]
+annotations = ["covid"]
+
+[[beat]]
+year = 2020
+"#;
+    let talk = shenzhen_dash::talk::Talk::parse(text, "ranges.toml", &data).unwrap();
+    let mut app = App::new(data).with_talk(talk);
+    let shown = |app: &App| -> Vec<String> {
+        app.shown_annotations()
+            .iter()
+            .map(|a| a.id.clone())
+            .collect()
+    };
+    assert_eq!(app.range(), Some((2012, 2021)));
+    assert_eq!(app.cursor(), Some(2021), "a range ends at the cursor");
+    assert_eq!(shown(&app), ["covid"]);
+    assert!(!app.is_detour());
+    // Esc leaves focus, then clears the range: off the beat, and `r` puts both back.
+    press(&mut app, &[Action::Back]);
+    assert_eq!((app.focus(), app.range()), (None, Some((2012, 2021))));
+    press(&mut app, &[Action::Back]);
+    assert_eq!(app.range(), None);
+    assert!(app.is_detour());
+    press(&mut app, &[Action::ReturnToBeat]);
+    assert_eq!((app.focus(), app.range()), (Some(0), Some((2012, 2021))));
+    assert!(!app.is_detour());
+    // The next beat names no range and no annotations: none, and all of them.
+    press(&mut app, &[Action::NextBeat]);
+    assert_eq!((app.range(), app.cursor()), (None, Some(2020)));
+    assert_eq!(shown(&app), ["gdp_doubled", "covid", "oecd_rd_2019"]);
+    press(&mut app, &[Action::PrevBeat]);
+    assert_eq!(app.range(), Some((2012, 2021)));
+    assert_eq!(shown(&app), ["covid"]);
 }

@@ -25,6 +25,13 @@ use crate::support::screen;
 const DERIVED_AND_SHOWN: &[(usize, &str)] = &[
     // The overview's GDP tile: "×2.99 since 2012".
     (1, "2.99"),
+    // The range readouts: nominal GDP 2012 → 2021, 2012 → 2025, R&D spending 2019 → 2024.
+    (2, "2.37"),
+    (2, "10.1"),
+    (3, "2.99"),
+    (3, "8.8"),
+    (6, "84.7"),
+    (6, "13.1"),
 ];
 
 /// The numbers written in `text`: `3,873.18` is `3873.18`, `32nd` is `32`, `×2.99` is `2.99`.

@@ -20,7 +20,7 @@ fn second_beat() -> App {
 }
 
 const HEADLINE: &str = "GDP more than doubled";
-const DETAIL: &str = "1,295.01 bn yuan in 2012, 3,066.49 bn in 2021, as first published";
+const DETAIL: &str = "1,295.01 bn yuan in 2012, 3,066.49 bn in 2021: ×2.37, +10.1% a year";
 
 #[test]
 fn a_caption_beat_at_120x40_has_its_headline_in_large_type() {
@@ -72,10 +72,10 @@ fn a_narrow_window_wraps_the_caption_and_keeps_room_for_the_chart() {
     assert!(text.contains(HEADLINE), "{text}");
     let rows: Vec<&str> = text.lines().map(str::trim).collect();
     assert!(
-        rows.contains(&"1,295.01 bn yuan in 2012, 3,066.49 bn in 2021,"),
+        rows.contains(&"1,295.01 bn yuan in 2012, 3,066.49 bn in 2021:"),
         "{text}"
     );
-    assert!(rows.contains(&"as first published"), "{text}");
+    assert!(rows.contains(&"×2.37, +10.1% a year"), "{text}");
     // At the smallest size the dashboard draws, the caption still fits, and the chart keeps
     // its rows (the readout gives way first).
     let text = screen(&app, 50, 15);

@@ -8,7 +8,7 @@ use std::path::Path;
 use shenzhen_dash::data::{Dataset, MAX_FILE_BYTES};
 use shenzhen_dash::derive::View;
 use shenzhen_dash::error::LoadError;
-use shenzhen_dash::talk::{EMBEDDED, Screen, Talk};
+use shenzhen_dash::talk::{Screen, Talk};
 
 use super::VALID;
 
@@ -80,12 +80,20 @@ const CASES: &[(&str, &str)] = &[
         "2:12: duration: a talk lasts from 1 s to 24 h",
     ),
     (
-        "range_not_yet.toml",
-        "5:9: beat 1, range: not read yet (year ranges are coming); keep it in a comment for now",
+        "range_outside_the_tab.toml",
+        "5:9: beat 1, range: [2012, 2025] is outside the years of tab \"rd\" (2010–2024)",
     ),
     (
-        "annotations_not_yet.toml",
-        "5:15: beat 1, annotations: not read yet (dataset annotations are coming); keep them in a comment for now",
+        "range_backwards.toml",
+        "5:9: beat 1, range: [2021, 2012] must run from an earlier year to a later one",
+    ),
+    (
+        "year_not_where_the_range_ends.toml",
+        "5:8: beat 1, year: 2020 is not where the range ends (2021); a range ends at the cursor, so leave year out or make it 2021",
+    ),
+    (
+        "unknown_annotation.toml",
+        "5:15: beat 1, annotations: unknown annotation \"gdp_doubeld\"; the annotations are gdp_doubled, covid, oecd_rd_2019",
     ),
     // Shapes, found by the parser.
     (
@@ -189,6 +197,7 @@ fn the_valid_fixture_resolves_every_beat_to_a_screen() {
         tab,
         chart,
         year,
+        range: None,
         view,
         sources,
     };
@@ -229,14 +238,17 @@ fn the_built_in_talk_fits_the_embedded_dataset() {
     );
     assert!(talk.beats.iter().all(|b| !b.caption.is_empty()));
     assert!(talk.beats.iter().all(|b| !b.notes.is_empty()));
-    // Beats 2, 3 and 6 wait for year ranges, and say so where the lead will wire them.
-    for range in [
-        "# range 2012-2021 after merge",
-        "# range 2012-2025 after merge",
-        "# range 2019-2024 after merge",
-    ] {
-        assert!(EMBEDDED.contains(range), "{range}");
-    }
+    // Beats 2, 3 and 6 set year ranges ("since 2012"), and their readouts give the change.
+    let ranges: Vec<(usize, (i32, i32))> = talk
+        .beats
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| b.screen.range.map(|r| (i + 1, r)))
+        .collect();
+    assert_eq!(
+        ranges,
+        [(2, (2012, 2021)), (3, (2012, 2025)), (6, (2019, 2024))]
+    );
 }
 
 #[test]
@@ -246,7 +258,7 @@ fn the_built_in_talk_against_another_dataset_is_refused_in_one_line() {
     assert_eq!(
         err.to_string(),
         "assets/talk.toml (embedded):11:7: beat 1, tab: unknown tab \"overview\"; the tabs are \
-         economy (and 13 more problems)"
+         economy (and 15 more problems)"
     );
 }
 
@@ -388,4 +400,17 @@ fn problems_are_listed_in_file_order_whatever_the_order_they_are_found_in() {
     };
     let places: Vec<(usize, usize)> = problems.iter().map(|p| (p.line, p.column)).collect();
     assert_eq!(places, [(3, 8), (5, 11), (6, 9)]);
+}
+
+#[test]
+fn the_example_in_docs_talk_md_is_a_valid_talk() {
+    let doc = std::fs::read_to_string("docs/TALK.md").unwrap();
+    let example = doc
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    let talk = Talk::parse(example, "docs/TALK.md", &Dataset::embedded().unwrap()).unwrap();
+    assert_eq!(talk.beats.len(), 4);
+    assert_eq!(talk.beats[3].screen.range, Some((2012, 2021)));
 }
