@@ -8,6 +8,7 @@
 //! - The command line: [`cli`] (clap's flags, mapped onto the library's own enums) and
 //!   [`commands`] (each mode); no other module imports them.
 //! - Drawing: [`ui`] (layout, tabs, charts) and [`theme`] (every colour).
+//! - Before a talk: [`preflight`] (the test card: size, colours, glyphs, keys).
 
 pub mod action;
 pub mod app;
@@ -19,6 +20,7 @@ pub mod error;
 pub mod export;
 pub mod file;
 pub mod headless;
+pub mod preflight;
 pub mod talk;
 pub mod text;
 pub mod theme;

@@ -28,9 +28,17 @@ pub enum Colours {
 impl Colours {
     /// What the environment says: `NO_COLOR` wins, then `COLORTERM`.
     pub fn from_env() -> Colours {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        let var = |name| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
+        Colours::from_vars(var("NO_COLOR").as_deref(), var("COLORTERM").as_deref())
+    }
+
+    /// What the values of `NO_COLOR` and `COLORTERM` say: `NO_COLOR` set and not empty wins
+    /// (no-color.org), then `COLORTERM` of `truecolor` or `24bit`; anything else is the
+    /// 256-colour palette.
+    pub fn from_vars(no_color: Option<&str>, colorterm: Option<&str>) -> Colours {
+        if no_color.is_some_and(|v| !v.is_empty()) {
             Colours::None
-        } else if std::env::var("COLORTERM").is_ok_and(|v| v == "truecolor" || v == "24bit") {
+        } else if matches!(colorterm, Some("truecolor" | "24bit")) {
             Colours::Truecolor
         } else {
             Colours::Indexed

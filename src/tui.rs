@@ -1,4 +1,5 @@
-//! The terminal's lifecycle and the event loop. Raw mode, mouse capture and the alternate
+//! The terminal's lifecycle and the event loop, for any [`Screen`]: the dashboard or the
+//! pre-flight card. Raw mode, mouse capture and the alternate
 //! screen are entered once and left on every exit path: quitting, an error, a panic, and a
 //! request from outside to terminate (`tui/signals.rs`).
 //!
@@ -22,10 +23,12 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{execute, queue};
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::action::{self, Action};
 use crate::app::App;
+use crate::preflight::Preflight;
 use crate::ui;
 
 type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
@@ -47,9 +50,63 @@ enum Wake {
     Terminate(u8),
 }
 
-/// Runs the dashboard until the user quits or the program is asked to terminate. Blocks on
-/// input: nothing runs between events.
-pub fn run(app: &mut App) -> io::Result<Ending> {
+/// What the event loop runs: the dashboard, or the pre-flight card. Each turns a terminal
+/// event into a change of its own state and is drawn by shared reference; the loop owns the
+/// terminal, the size and the waiting.
+pub trait Screen {
+    /// Handles one terminal event other than a resize, given the area of the last frame drawn;
+    /// returns whether the screen changed.
+    fn handle(&mut self, event: &Event, area: Rect, now: Instant) -> bool;
+    /// When the screen wants to be woken without input; `None` blocks until input comes.
+    fn deadline(&self) -> Option<Instant> {
+        None
+    }
+    /// The deadline has come; returns whether the screen changed.
+    fn tick(&mut self, _now: Instant) -> bool {
+        false
+    }
+    fn should_quit(&self) -> bool;
+}
+
+impl Screen for App {
+    fn handle(&mut self, event: &Event, area: Rect, now: Instant) -> bool {
+        // The tab bar is as wide as the last frame drawn.
+        let tab_at = |column, row| ui::tab_at(&self.data.pages, area.width, column, row);
+        action::from_event(event, self.mode(), tab_at)
+            .is_some_and(|action| self.update(action, now))
+    }
+
+    fn deadline(&self) -> Option<Instant> {
+        // Only a running autoplay, or a talk's "press q again", sets a deadline to wake up at.
+        App::deadline(self)
+    }
+
+    fn tick(&mut self, now: Instant) -> bool {
+        self.update(Action::Tick, now)
+    }
+
+    fn should_quit(&self) -> bool {
+        App::should_quit(self)
+    }
+}
+
+impl Screen for Preflight {
+    fn handle(&mut self, event: &Event, _area: Rect, _now: Instant) -> bool {
+        self.handle(event)
+    }
+
+    fn should_quit(&self) -> bool {
+        Preflight::should_quit(self)
+    }
+}
+
+/// Runs a screen (the dashboard, the pre-flight card) until the user quits or the program is
+/// asked to terminate. Blocks on input: nothing runs between events.
+pub fn run<S>(screen: &mut S) -> io::Result<Ending>
+where
+    S: Screen,
+    for<'a> &'a S: Widget,
+{
     let (wake, woken) = mpsc::channel();
     let stop = wake.clone();
     // Caught from before the terminal changes: one that comes early waits in the channel.
@@ -59,9 +116,9 @@ pub fn run(app: &mut App) -> io::Result<Ending> {
     })?;
     let mut terminal = enter()?;
     let area = terminal.get_frame().area();
-    let result = draw(&mut terminal, app, area)
+    let result = draw(&mut terminal, screen, area)
         .and_then(|()| read_input(wake))
-        .and_then(|()| event_loop(&mut terminal, app, area, &woken));
+        .and_then(|()| event_loop(&mut terminal, screen, area, &woken));
     // Whatever the terminal's writer still holds goes out before the terminal is restored.
     drop(terminal);
     restore();
@@ -137,12 +194,16 @@ fn read_input(wake: Sender<Wake>) -> io::Result<()> {
 }
 
 /// From the first frame on: wait for an event, update, redraw if anything changed.
-fn event_loop(
+fn event_loop<S>(
     terminal: &mut Term,
-    app: &mut App,
+    screen: &mut S,
     mut area: Rect,
     woken: &Receiver<Wake>,
-) -> io::Result<Ending> {
+) -> io::Result<Ending>
+where
+    S: Screen,
+    for<'a> &'a S: Widget,
+{
     // The end-to-end tests prove a panic leaves the terminal restored; this is their trigger.
     // `cargo test` builds with debug assertions; a release build has no such code path.
     #[cfg(debug_assertions)]
@@ -151,32 +212,24 @@ fn event_loop(
         "panic requested by SHENZHEN_DASH_TEST_PANIC"
     );
     loop {
-        // Only a running autoplay, or a talk's "press q again", sets a deadline to wake up at.
-        let wake = next(woken, app.deadline());
+        let wake = next(woken, screen.deadline());
         let now = Instant::now();
         let redraw = match wake {
-            None => app.update(Action::Tick, now),
+            None => screen.tick(now),
             Some(Wake::Terminate(status)) => return Ok(Ending::Terminated(status)),
-            Some(Wake::Input(event)) => {
-                let event = event?;
-                // The tab bar is as wide as the last frame drawn.
-                let width = area.width;
-                let tab_at = |column, row| ui::tab_at(&app.data.pages, width, column, row);
-                match (action::from_event(&event, app.mode(), tab_at), event) {
-                    (Some(action), _) => app.update(action, now),
-                    (None, Event::Resize(width, height)) => {
-                        area = Rect::new(0, 0, width, height);
-                        true
-                    }
-                    (None, _) => false,
+            Some(Wake::Input(event)) => match event? {
+                Event::Resize(width, height) => {
+                    area = Rect::new(0, 0, width, height);
+                    true
                 }
-            }
+                event => screen.handle(&event, area, now),
+            },
         };
-        if app.should_quit() {
+        if screen.should_quit() {
             return Ok(Ending::Quit);
         }
         if redraw {
-            draw(terminal, app, area)?;
+            draw(terminal, screen, area)?;
         }
     }
 }
@@ -203,13 +256,16 @@ fn next(woken: &Receiver<Wake>, deadline: Option<Instant>) -> Option<Wake> {
 /// synchronized update in one flush. (`Terminal::draw` would flush a second time, to hide a
 /// cursor that is hidden already.) After a resize, `Terminal::resize` flushes its clearing of
 /// the screen on its own, inside the same update.
-fn draw(terminal: &mut Term, app: &App, area: Rect) -> io::Result<()> {
+fn draw<S>(terminal: &mut Term, screen: &S, area: Rect) -> io::Result<()>
+where
+    for<'a> &'a S: Widget,
+{
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     if terminal.get_frame().area() != area {
         // Clears the screen, within this frame.
         terminal.resize(area)?;
     }
-    terminal.get_frame().render_widget(app, area);
+    terminal.get_frame().render_widget(screen, area);
     terminal.flush()?;
     terminal.swap_buffers();
     queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;

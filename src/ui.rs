@@ -5,6 +5,7 @@ mod ascii;
 mod blank;
 mod caption;
 mod chart;
+mod fit;
 mod focus;
 mod footer;
 mod format;

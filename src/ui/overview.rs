@@ -7,18 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::{Ctx, format, hidden, split, tile, wrap};
+use super::{Ctx, fit, format, hidden, split, tile, wrap};
 use crate::data::{Flag, Page, Ref};
 use crate::derive;
 
-/// A tile's height beside charts: border, value, change, trend and its years.
-pub const TILE_HEIGHT: u16 = 7;
-/// On a tall screen tiles grow, so the trend is easy to read from the back row.
-const MAX_TILE_HEIGHT: u16 = 11;
-const MIN_TILE_HEIGHT: u16 = 4;
-
 pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let needed = tiles_height(page.tiles.len(), area);
+    let needed = fit::tiles_height(page.tiles.len(), area);
     let growth =
         growth_line(page, ctx).map_or_else(Vec::new, |line| wrap::lines(&line, area.width));
     let growth_rows = growth.len() as u16;
@@ -30,6 +24,11 @@ pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         wrap::render(&growth, growth_area, buf);
     }
     render_highlights(page, ctx, highlights, buf);
+}
+
+/// The rows the growth line takes at `width` columns (none where the page has none).
+pub fn growth_rows(page: &Page, ctx: &Ctx, width: u16) -> u16 {
+    growth_line(page, ctx).map_or(0, |line| wrap::lines(&line, width).len() as u16)
 }
 
 /// Compound annual growth of the page's `growth` indicators, from the first to the last year
@@ -67,32 +66,13 @@ fn growth_line<'a>(page: &Page, ctx: &Ctx) -> Option<Line<'a>> {
     Some(Line::from(spans))
 }
 
-fn columns(count: usize, width: u16) -> u16 {
-    let columns = match width {
-        90.. => 3,
-        48.. => 2,
-        _ => 1,
-    };
-    columns.min(count.max(1) as u16)
-}
-
-fn tiles_height(count: usize, area: Rect) -> u16 {
-    let rows = (count as u16).div_ceil(columns(count, area.width));
-    // Keep about a third of the page for the highlights.
-    let room = area.height - (area.height / 3).min(12);
-    let per_row = (room / rows.max(1)).clamp(MIN_TILE_HEIGHT, MAX_TILE_HEIGHT);
-    (rows * per_row).min(area.height)
-}
-
 pub fn render_tiles(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
-    let columns = columns(page.tiles.len(), area.width);
-    let rows = (page.tiles.len() as u16).div_ceil(columns);
-    let shown_rows = rows.min(area.height / MIN_TILE_HEIGHT);
-    let hidden = page
-        .tiles
-        .len()
-        .saturating_sub(usize::from(shown_rows * columns));
+    let fit::TileGrid {
+        columns,
+        shown_rows,
+        hidden,
+    } = fit::tile_grid(page.tiles.len(), area);
     let [area, note] = split::rows(area, [None, Some(u16::from(hidden > 0))]);
     hidden::render(hidden, "figure", "figures", theme, note, buf);
     let mut tiles = page.tiles.iter();
@@ -185,13 +165,11 @@ pub fn render_highlight_block(highlights: &[Vec<Line>], ctx: &Ctx, area: Rect, b
         .title(Line::styled(" Highlights ", theme.title));
     let inner = block.inner(area);
     block.render(area, buf);
+    let heights: Vec<u16> = highlights.iter().map(|lines| lines.len() as u16).collect();
+    let shown = fit::highlights_in(&heights, inner.height);
     let mut rest = inner;
-    for lines in highlights {
-        let height = lines.len() as u16;
-        if height > rest.height {
-            break;
-        }
-        let [this, next] = split::rows(rest, [Some(height), None]);
+    for lines in &highlights[..shown] {
+        let [this, next] = split::rows(rest, [Some(lines.len() as u16), None]);
         wrap::render(lines, this, buf);
         rest = next;
     }
