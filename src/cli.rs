@@ -1,4 +1,5 @@
-//! The command line: the interactive dashboard by default, and three headless subcommands.
+//! The command line: the interactive dashboard by default, the pre-flight check, and the
+//! headless subcommands (snapshot, export, check, completions, man).
 
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -34,6 +35,32 @@ pub enum Command {
     /// Validate a dataset file, or a talk file against a dataset: a summary and exit 0, or
     /// every problem and exit 1.
     Check(CheckArgs),
+    /// The pre-flight check, before a talk: this terminal's size against every tab, its
+    /// colours and the theme's contrast, a glyph test, and every key named as it is pressed.
+    Preflight(PreflightArgs),
+    /// Print a completion script for a shell to stdout.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to stdout.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct PreflightArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    /// The theme to check: dark, light or mono. NO_COLOR removes colour from any theme.
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Dark)]
+    pub theme: ThemeChoice,
+    /// Check with plain ASCII glyphs, as the dashboard's --ascii draws.
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// What the dashboard shows and how.

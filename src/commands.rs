@@ -6,10 +6,16 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::app::App;
-use crate::cli::{CheckArgs, Cli, Command, DataArg, ExportArgs, SnapshotArgs, ViewArgs};
+use clap::CommandFactory;
+
+use crate::cli::{
+    CheckArgs, Cli, Command, DataArg, ExportArgs, PreflightArgs, SnapshotArgs, ViewArgs,
+};
 use crate::data::{Dataset, Page};
 use crate::error::LoadError;
 use crate::headless::Frame;
+use crate::preflight::Preflight;
+use crate::preflight::depth::Env;
 use crate::talk::Talk;
 use crate::text::count;
 use crate::theme::{Colours, Theme};
@@ -56,6 +62,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Snapshot(args)) => snapshot(&args, Colours::from_env().min(Colours::Indexed)),
         Some(Command::Export(args)) => export(&args),
         Some(Command::Check(args)) => check(&args),
+        Some(Command::Preflight(args)) => preflight(&args, Env::from_process()),
+        Some(Command::Completions(args)) => completions(args.shell),
+        Some(Command::Man) => man(),
     };
     match result {
         // A reader that stops early (`| head`) is not an error.
@@ -199,6 +208,46 @@ fn talk_summary(talk: &Talk, data: &Dataset, file: &Path) -> String {
         count(talk.beats.len(), "beat"),
         data.title
     )
+}
+
+/// The pre-flight card, in the terminal it checks: it needs one, as the dashboard does.
+fn preflight(args: &PreflightArgs, env: Env) -> Result<(), Failure> {
+    let data = load(&args.data)?;
+    if !io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "stdout is not a terminal; the pre-flight check runs in the terminal it checks"
+                .to_owned(),
+        ));
+    }
+    let theme = Theme::pick(args.theme.into(), env.colours());
+    let mut card = Preflight::new(data, theme, args.ascii, env);
+    match tui::run(&mut card).map_err(Failure::Terminal)? {
+        tui::Ending::Quit => Ok(()),
+        tui::Ending::Terminated(status) => Err(Failure::Terminated(status)),
+    }
+}
+
+/// A completion script for `shell`. Written whole once made: clap_complete panics on a
+/// write error, and a closed pipe is not a panic.
+fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "shenzhen-dash", &mut script);
+    write_out(&script)
+}
+
+/// The manual page, in roff, from the same definitions as `--help`.
+fn man() -> Result<(), Failure> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(Failure::Output)?;
+    write_out(&page)
+}
+
+fn write_out(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes).map_err(Failure::Output)?;
+    out.flush().map_err(Failure::Output)
 }
 
 /// `FILE: ok — Shenzhen, 29 indicators, 224 points, 2010–2025, 6 pages, 176 sources`.

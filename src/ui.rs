@@ -14,6 +14,7 @@ mod hidden;
 mod overlay;
 mod overview;
 mod page;
+mod preflight;
 mod readout;
 mod split;
 mod tabs;
@@ -108,8 +109,7 @@ impl Widget for &App {
         let caption_rows = caption.as_ref().map_or(0, caption::Caption::height);
         let [body, caption_area] = split::rows(body, [None, Some(caption_rows)]);
         // The readout gives way before the charts do.
-        let readout_rows = (readout.len() as u16).min(body.height.saturating_sub(12));
-        let [body, readout_area] = split::rows(body, [None, Some(readout_rows)]);
+        let [body, readout_area] = fit::readout_rows(body, readout.len() as u16);
         tabs::render(&self.data.pages, self.tab(), &ctx, tabs, buf);
         match (focused, page) {
             (Some(spec), _) => chart::render(spec, &ctx, body, buf),

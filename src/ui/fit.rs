@@ -4,7 +4,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{MIN_HEIGHT, MIN_WIDTH, split, too_small};
+use super::{MIN_HEIGHT, split, too_small};
 
 /// A chart shorter than this shows too few rows to read.
 pub const MIN_CHART_HEIGHT: u16 = 7;
@@ -167,14 +167,26 @@ pub fn highlights_in(heights: &[u16], rows: u16) -> usize {
         .count()
 }
 
+/// The body keeps this many rows before the readout takes any: it gives way before the charts.
+const BODY_BEFORE_READOUT: u16 = 12;
+
+/// The body and, under it, the readout of `readout` lines: as many as leave the body
+/// [`BODY_BEFORE_READOUT`] rows.
+pub fn readout_rows(body: Rect, readout: u16) -> [Rect; 2] {
+    let rows = readout.min(body.height.saturating_sub(BODY_BEFORE_READOUT));
+    split::rows(body, [None, Some(rows)])
+}
+
 /// What a page is made of, as far as its layout goes: its charts and tiles, the rows each
-/// highlight and the overview's growth line take at the width they are drawn at.
+/// highlight and the overview's growth line take at the width they are drawn at, and the
+/// lines of its readout once the year cursor shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shape {
     pub charts: u16,
     pub tiles: usize,
     pub highlights: Vec<u16>,
     pub growth_rows: u16,
+    pub readout: u16,
 }
 
 /// How many of something a frame shows, of how many.
@@ -251,24 +263,34 @@ pub fn body(shape: &Shape, area: Rect) -> Fit {
     }
 }
 
-/// What a page of `shape` shows in a `width`×`height` terminal; `None` where the terminal is
-/// too small for the dashboard at all. (`shape` must be measured at this width.)
-pub fn frame(shape: &Shape, width: u16, height: u16) -> Option<Fit> {
+/// What a page of `shape` shows in a `width`×`height` terminal, as the tab opens or with the
+/// year cursor's readout (`cursor`); `None` where the terminal is too small for the dashboard
+/// at all. (`shape` must be measured at this width.)
+pub fn frame(shape: &Shape, width: u16, height: u16, cursor: bool) -> Option<Fit> {
     let area = Rect::new(0, 0, width, height);
     if too_small(area) {
         return None;
     }
-    let [_tabs, body_area, _footer] = split::rows(area, [Some(1), None, Some(1)]);
+    let readout = if cursor { shape.readout } else { 0 };
+    // The tab bar and the footer take a row each (and outside a talk there is no caption).
+    let [_, body_area, _] = split::rows(area, [Some(1), None, Some(1)]);
+    let [body_area, _] = readout_rows(body_area, readout);
     Some(body(shape, body_area))
 }
 
+/// Whether a `width`×`height` terminal shows every chart and headline figure of a page of
+/// `shape`, with the readout and without.
+pub fn complete(shape: &Shape, width: u16, height: u16) -> bool {
+    [false, true]
+        .into_iter()
+        .all(|cursor| frame(shape, width, height, cursor).is_some_and(|f| f.complete()))
+}
+
 /// The fewest rows at which a `width`-column terminal shows every chart and headline figure of
-/// a page of `shape` (measured at this width); `None` if no height does.
+/// a page of `shape` (measured at this width), with the readout and without; `None` if no
+/// height does.
 pub fn rows_needed(shape: &Shape, width: u16) -> Option<u16> {
-    if width < MIN_WIDTH {
-        return None;
-    }
-    (MIN_HEIGHT..=TALLEST).find(|&height| frame(shape, width, height).is_some_and(|f| f.complete()))
+    (MIN_HEIGHT..=TALLEST).find(|&height| complete(shape, width, height))
 }
 
 #[cfg(test)]
@@ -285,6 +307,7 @@ mod tests {
             tiles: 0,
             highlights: highlights.to_vec(),
             growth_rows: 0,
+            readout: 0,
         }
     }
 
@@ -397,14 +420,44 @@ mod tests {
     #[test]
     fn a_frame_too_small_shows_nothing_and_the_tab_bar_and_footer_take_a_row_each() {
         let shape = charts(3, &[]);
-        assert_eq!(frame(&shape, 49, 40), None);
-        assert_eq!(frame(&shape, 80, 14), None);
+        assert_eq!(frame(&shape, 49, 40, false), None);
+        assert_eq!(frame(&shape, 80, 14, false), None);
         // 80×16: a body of 14 rows, two rows of charts.
-        let fit = frame(&shape, 80, 16);
+        let fit = frame(&shape, 80, 16, false);
         assert_eq!(fit.map(|f| f.charts), Some(Count { shown: 3, total: 3 }));
-        let fit = frame(&shape, 80, 15);
+        let fit = frame(&shape, 80, 15, false);
         assert_eq!(fit.map(|f| f.charts), Some(Count { shown: 2, total: 3 }));
         assert_eq!(fit.map(|f| f.complete()), Some(false));
+    }
+
+    #[test]
+    fn the_readout_takes_rows_only_beyond_the_bodys_twelve() {
+        let rows = |height, readout| {
+            readout_rows(Rect::new(0, 1, 80, height), readout).map(|r| (r.y, r.height))
+        };
+        assert_eq!(rows(22, 0), [(1, 22), (23, 0)]);
+        assert_eq!(rows(22, 4), [(1, 18), (19, 4)]);
+        assert_eq!(rows(22, 30), [(1, 12), (13, 10)]);
+        assert_eq!(rows(10, 4), [(1, 10), (11, 0)]);
+        // With a readout of 4 lines, 80×24 leaves 18 rows: three charts in two columns fit;
+        // with 9 lines, 13 rows: one row of charts.
+        let shape = Shape {
+            readout: 4,
+            ..charts(3, &[])
+        };
+        assert_eq!(frame(&shape, 80, 24, true).map(|f| f.charts.shown), Some(3));
+        let shape = Shape {
+            readout: 9,
+            ..charts(3, &[])
+        };
+        assert_eq!(
+            frame(&shape, 80, 24, false).map(|f| f.charts.shown),
+            Some(3)
+        );
+        assert_eq!(frame(&shape, 80, 24, true).map(|f| f.charts.shown), Some(2));
+        assert!(!complete(&shape, 80, 24));
+        assert!(complete(&shape, 80, 25));
+        assert_eq!(rows_needed(&shape, 80), Some(25));
     }
 
     #[test]
@@ -432,6 +485,7 @@ mod tests {
             tiles: 5,
             highlights: vec![2, 2, 2],
             growth_rows: 1,
+            readout: 0,
         };
         // 100×30 body: tiles 20 rows (2 rows of 3), growth 1, 9 rows: rule + 4 highlights' rows.
         let fit = body(&shape, area(100, 30));

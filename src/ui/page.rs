@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Ctx, chart, fit, hidden, overview, split};
+use super::{Ctx, chart, fit, hidden, overview, readout, split};
 use crate::data::Page;
 
 pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -22,6 +22,21 @@ pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     };
     let area = render_highlights(page, ctx, area, buf);
     render_charts(page, ctx, area, buf);
+}
+
+/// What the layout needs to know of `page` in a frame `width` columns wide: its highlights
+/// and growth line are wrapped to the body's width, which is the frame's; its readout is as
+/// long as at `ctx`'s cursor.
+pub fn shape(page: &Page, ctx: &Ctx, width: u16) -> fit::Shape {
+    let highlights = overview::highlight_lines(page, ctx, width);
+    let readout = readout::lines(&ctx.data.page_indicators(page), ctx);
+    fit::Shape {
+        charts: page.charts.len() as u16,
+        tiles: page.tiles.len(),
+        highlights: highlights.iter().map(|lines| lines.len() as u16).collect(),
+        growth_rows: overview::growth_rows(page, ctx, width),
+        readout: readout.len() as u16,
+    }
 }
 
 /// Draws the page's highlights at the foot of `area`, where [`fit::under_charts`] puts them,
@@ -59,4 +74,72 @@ fn render_charts(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         }
     }
     hidden::render(usize::from(hidden), "chart", "charts", ctx.theme, note, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use ratatui::widgets::Widget;
+
+    use super::*;
+    use crate::action::Action;
+    use crate::app::App;
+    use crate::data::Dataset;
+    use crate::theme::Theme;
+    use crate::ui::Glyphs;
+
+    /// The note a frame shows when `hidden` things are left out, if any.
+    fn note(hidden: usize, one: &str, many: &str) -> Option<String> {
+        let noun = if hidden == 1 { one } else { many };
+        (hidden > 0).then(|| format!("+{hidden} more {noun}: enlarge the window"))
+    }
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn what_a_size_shows_is_what_the_dashboard_draws() {
+        let data = Dataset::embedded().unwrap();
+        let theme = Theme::dark();
+        let ctx = Ctx {
+            data: &data,
+            theme: &theme,
+            glyphs: Glyphs::new(false),
+            cursor: data.year_span().map(|(_, last)| last),
+            view: crate::derive::View::Levels,
+        };
+        for (index, page) in data.pages.iter().enumerate() {
+            let opens = App::new(data.clone()).with_tab(index);
+            let mut readout = opens.clone();
+            readout.update(Action::NextYear, Instant::now());
+            // Around where the grid changes: two columns from 72, always from 100.
+            for width in [50, 71, 72, 80, 99, 100, 120] {
+                let shape = shape(page, &ctx, width);
+                for height in 15..=40 {
+                    for (app, cursor) in [(&opens, false), (&readout, true)] {
+                        let area = Rect::new(0, 0, width, height);
+                        let mut buf = Buffer::empty(area);
+                        app.render(area, &mut buf);
+                        let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+                        let fit = fit::frame(&shape, width, height, cursor).unwrap();
+                        let hidden = |count: fit::Count| count.total - count.shown;
+                        let at = format!("{} at {width}×{height}, cursor {cursor}", page.id);
+                        // The notes under the charts and under the tiles say what is left out.
+                        for (hidden, one, many) in [
+                            (hidden(fit.charts), "chart", "charts"),
+                            (hidden(fit.figures), "figure", "figures"),
+                        ] {
+                            match note(hidden, one, many) {
+                                Some(note) => assert!(text.contains(&note), "{at}: {note}"),
+                                None => assert!(
+                                    !text.contains(&format!("more {one}:"))
+                                        && !text.contains(&format!("more {many}:")),
+                                    "{at}: no {many} should be left out"
+                                ),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

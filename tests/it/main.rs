@@ -11,6 +11,7 @@ mod e2e;
 mod e2e_storm;
 #[cfg(unix)]
 mod e2e_talk;
+mod preflight;
 mod presenter;
 mod range;
 mod render;
