@@ -35,8 +35,11 @@ pub enum Command {
     /// Validate a dataset file, or a talk file against a dataset: a summary and exit 0, or
     /// every problem and exit 1.
     Check(CheckArgs),
-    /// The pre-flight check, before a talk: this terminal's size against every tab, its
-    /// colours and the theme's contrast, a glyph test, and every key named as it is pressed.
+    /// Check this terminal before a talk: size, colours, glyphs and the clicker's keys.
+    ///
+    /// A full-screen card: which tabs would leave a chart out at this size, the colour depth
+    /// and why, the theme's colours with their contrast, a glyph test, and every key named as
+    /// it is pressed, with what it does in the dashboard. q leaves; Esc does not.
     Preflight(PreflightArgs),
     /// Print a completion script for a shell to stdout.
     Completions(CompletionsArgs),

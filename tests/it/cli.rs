@@ -12,8 +12,9 @@
 //!   file (`check`: one line per problem). A reader that stops early is not an error; a full
 //!   disk is, in one line.
 //! - `talk`: `check --talk` and `--talk` with good and bad talk files, against `--data`.
-//! - Usage errors exit 2 and list the valid choices; the interactive mode refuses to run
-//!   without a terminal; `--help` of every command (insta snapshots).
+//! - Usage errors exit 2 and list the valid choices; the interactive mode and the pre-flight
+//!   check refuse to run without a terminal; `--help` of every command (insta snapshots).
+//! - `completions` and `man`: a completion script for each shell and the manual page.
 //! - Known bugs have `#[ignore]`d tests that state the behaviour wanted; run them with
 //!   `cargo test --test it cli:: -- --ignored`.
 //!
@@ -33,6 +34,7 @@ mod bad_input;
 mod check;
 mod export;
 mod output;
+mod shell;
 mod snapshot;
 mod talk;
 mod usage;

@@ -1,5 +1,6 @@
 //! Usage errors exit 2 and list the valid choices; the interactive mode refuses to run
-//! without a terminal; `--help` of every command (insta snapshots) and `--version`.
+//! without a terminal, nor does the pre-flight check; `--help` of every command (insta
+//! snapshots) and `--version`.
 
 use super::{MINIMAL, run};
 
@@ -176,12 +177,31 @@ fn the_interactive_mode_needs_a_terminal() {
 }
 
 #[test]
+fn the_preflight_check_needs_a_terminal() {
+    let expected = "shenzhen-dash: stdout is not a terminal; the pre-flight check runs in the \
+                    terminal it checks\n";
+    for args in [
+        vec!["preflight"],
+        vec!["preflight", "--theme", "light", "--ascii"],
+        vec!["preflight", "--data", MINIMAL],
+    ] {
+        let run = run(&args);
+        assert_eq!(
+            (run.code, run.stdout(), run.stderr.as_str()),
+            (2, "", expected),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
 fn help_of_every_command() {
     for (name, args) in [
         ("help", &["--help"][..]),
         ("help_snapshot", &["snapshot", "--help"]),
         ("help_export", &["export", "--help"]),
         ("help_check", &["check", "--help"]),
+        ("help_preflight", &["preflight", "--help"]),
     ] {
         let run = run(args);
         insta::assert_snapshot!(name, run.ok());
