@@ -367,7 +367,8 @@ fn swatch<'a>(role: &str, color: Color, background: [u8; 3], ctx: &Ctx) -> Vec<S
     };
     let name = format!(" {role:<8} ");
     let used = 2 + name.chars().count() + label.chars().count();
-    let pad = usize::from(SWATCH_WIDTH).saturating_sub(used);
+    // At least one space before the next swatch.
+    let pad = usize::from(SWATCH_WIDTH).saturating_sub(used).max(1);
     vec![
         Span::styled("██", Style::new().fg(color)),
         Span::styled(name, theme.muted),

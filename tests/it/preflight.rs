@@ -7,6 +7,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::style::Color;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use shenzhen_dash::data::Dataset;
 use shenzhen_dash::headless::to_text;
@@ -65,4 +66,106 @@ fn the_card_at_80x24_and_120x40() {
             screen(&card, width, height)
         );
     }
+}
+
+#[test]
+fn a_light_theme_in_a_truecolor_terminal_is_measured_on_white() {
+    let env = Env {
+        colorterm: Some("truecolor".to_owned()),
+        ..venue()
+    };
+    let text = screen(&card(ThemeName::Light, false, env), 120, 40);
+    for expected in [
+        "24-bit colour: COLORTERM=\"truecolor\"",
+        "TERM=\"xterm-256color\"",
+        "theme light",
+        "Ratios on the theme's #FFFFFF",
+        // The text, near-black, and Okabe–Ito blue #0072B2, the second series.
+        "text     20.0:1",
+        "series 2 5.1:1 ",
+        // Vermillion #D55E00 is under 4.5:1 on white: the card says so.
+        "series 1 3.8:1!",
+        "Colours: 5 under 4.5:1!",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+}
+
+#[test]
+fn no_color_shows_no_colour_and_says_why() {
+    let env = Env {
+        no_color: Some("1".to_owned()),
+        ..venue()
+    };
+    let card = card(ThemeName::Light, false, env);
+    let buf = draw(&card, 100, 30);
+    let text = to_text(&buf);
+    assert!(text.contains("no colour: NO_COLOR is set"), "{text}");
+    assert!(text.contains("no colours: bold, reverse and markers"), "{text}");
+    assert!(!text.contains("Ratios on"), "{text}");
+    for cell in &buf.content {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+}
+
+#[test]
+fn ascii_draws_only_ascii_and_shows_the_plain_glyphs() {
+    let mut card = card(ThemeName::Dark, true, venue());
+    press(&mut card, &[KeyCode::PageDown]);
+    for (width, height) in [(120, 40), (80, 24), (60, 30), (30, 10)] {
+        let text = screen(&card, width, height);
+        let odd: String = text.chars().filter(|c| !c.is_ascii()).collect();
+        assert_eq!(odd, "", "{width}×{height}:\n{text}");
+    }
+    let text = screen(&card, 120, 40);
+    for expected in [
+        "--ascii is on: plain ASCII only",
+        "marks   ox+@&$^% ~=*+>",
+        "bars    #=%",
+        "1 PageDown  dashboard: next tab",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    // The marks of a tab that leaves a chart out, in ASCII.
+    let text = screen(&card, 100, 30);
+    assert!(text.contains("|x 7 Peers "), "{text}");
+    assert!(text.contains("with v readout: 2 of 3 charts"), "{text}");
+}
+
+#[test]
+fn too_small_a_terminal_is_said_so_and_the_card_survives_any_size() {
+    let card = card(ThemeName::Dark, false, venue());
+    let text = screen(&card, 60, 14);
+    assert!(text.contains("Size 60×14"), "{text}");
+    assert!(text.contains("too small: the dashboard needs 50×15"), "{text}");
+    for width in 0..=90 {
+        for height in (0..=30).step_by(3) {
+            let buf = draw(&card, width, height);
+            assert_eq!(buf.area.width, width);
+        }
+    }
+}
+
+#[test]
+fn a_tab_that_leaves_a_chart_out_says_so_and_how_many_rows_show_it_all() {
+    let card = card(ThemeName::Dark, false, venue());
+    let text = screen(&card, 60, 20);
+    // Three charts in one column do not fit in 60×20.
+    assert!(text.contains("✗ 2 GDP"), "{text}");
+    assert!(text.contains("2 of 3 charts"), "{text}");
+    let text = screen(&card, 120, 40);
+    assert!(text.contains("Size 120×40: every tab fits"), "{text}");
+    assert!(text.contains("✓ 2 GDP             3 charts"), "{text}");
+}
+
+#[test]
+fn a_named_ansi_colour_is_marked_as_assumed() {
+    let env = venue();
+    let mut theme = Theme::pick(ThemeName::Dark, env.colours());
+    theme.flag = theme.flag.fg(Color::Red);
+    let card = Preflight::new(Dataset::embedded().unwrap(), theme, false, env);
+    let text = screen(&card, 120, 40);
+    // xterm's red, #CD0000, on black: 3.5:1.
+    assert!(text.contains("flag     ~3.5:1! ██ break"), "{text}");
+    assert!(text.contains("~ a named ANSI colour: xterm's RGB assumed"), "{text}");
 }
