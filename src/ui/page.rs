@@ -119,7 +119,11 @@ mod tests {
                         let area = Rect::new(0, 0, width, height);
                         let mut buf = Buffer::empty(area);
                         app.render(area, &mut buf);
-                        let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+                        let text: String = buf
+                            .content
+                            .iter()
+                            .map(ratatui::buffer::Cell::symbol)
+                            .collect();
                         let fit = fit::frame(&shape, width, height, cursor).unwrap();
                         let hidden = |count: fit::Count| count.total - count.shown;
                         let at = format!("{} at {width}×{height}, cursor {cursor}", page.id);

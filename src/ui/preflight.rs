@@ -15,7 +15,7 @@ use crate::data::Flag;
 use crate::derive::View;
 use crate::preflight::contrast::{self, Source};
 use crate::preflight::{Preflight, depth};
-use crate::theme::Theme;
+use crate::theme::{Theme, ThemeName};
 
 /// Below this width the panels go in one column.
 const TWO_COLUMNS: u16 = 80;
@@ -111,9 +111,9 @@ fn render_title(card: &Preflight, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
 fn theme_name(theme: &Theme) -> &'static str {
     match theme.name {
-        crate::theme::ThemeName::Dark => "dark",
-        crate::theme::ThemeName::Light => "light",
-        crate::theme::ThemeName::Mono => "mono",
+        ThemeName::Dark => "dark",
+        ThemeName::Light => "light",
+        ThemeName::Mono => "mono",
     }
 }
 
@@ -204,7 +204,7 @@ fn size_lines<'a>(card: &Preflight, ctx: &Ctx, area: Rect, width: u16) -> Panel<
             },
             theme.muted,
         ));
-        lines.extend(hanging(vec![Span::raw("    ")], spans, width));
+        lines.extend(hanging(&[Span::raw("    ")], spans, width));
     }
     (title, lines)
 }
@@ -478,14 +478,14 @@ fn key_lines<'a>(card: &Preflight, ctx: &Ctx, width: u16) -> Panel<'a> {
                 theme.text,
             ));
         }
-        lines.extend(hanging(head, body, width));
+        lines.extend(hanging(&head, body, width));
     }
     (title, lines)
 }
 
 /// `head`, then `body` wrapped to the `width` columns left after it, its later lines indented
 /// under its first.
-fn hanging<'a>(head: Vec<Span<'a>>, body: Vec<Span<'a>>, width: u16) -> Vec<Line<'a>> {
+fn hanging<'a>(head: &[Span<'a>], body: Vec<Span<'a>>, width: u16) -> Vec<Line<'a>> {
     let indent = head.iter().map(Span::width).sum::<usize>();
     let room = width.saturating_sub(indent as u16).max(1);
     wrap::lines(&Line::from(body), room)
@@ -493,7 +493,7 @@ fn hanging<'a>(head: Vec<Span<'a>>, body: Vec<Span<'a>>, width: u16) -> Vec<Line
         .enumerate()
         .map(|(i, line)| {
             let mut spans = if i == 0 {
-                head.clone()
+                head.to_vec()
             } else {
                 vec![Span::raw(" ".repeat(indent))]
             };

@@ -7,8 +7,8 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::style::Color;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
 use shenzhen_dash::data::Dataset;
 use shenzhen_dash::headless::to_text;
 use shenzhen_dash::preflight::Preflight;
@@ -101,7 +101,10 @@ fn no_color_shows_no_colour_and_says_why() {
     let buf = draw(&card, 100, 30);
     let text = to_text(&buf);
     assert!(text.contains("no colour: NO_COLOR is set"), "{text}");
-    assert!(text.contains("no colours: bold, reverse and markers"), "{text}");
+    assert!(
+        text.contains("no colours: bold, reverse and markers"),
+        "{text}"
+    );
     assert!(!text.contains("Ratios on"), "{text}");
     for cell in &buf.content {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
@@ -137,7 +140,10 @@ fn too_small_a_terminal_is_said_so_and_the_card_survives_any_size() {
     let card = card(ThemeName::Dark, false, venue());
     let text = screen(&card, 60, 14);
     assert!(text.contains("Size 60×14"), "{text}");
-    assert!(text.contains("too small: the dashboard needs 50×15"), "{text}");
+    assert!(
+        text.contains("too small: the dashboard needs 50×15"),
+        "{text}"
+    );
     for width in 0..=90 {
         for height in (0..=30).step_by(3) {
             let buf = draw(&card, width, height);
@@ -167,5 +173,8 @@ fn a_named_ansi_colour_is_marked_as_assumed() {
     let text = screen(&card, 120, 40);
     // xterm's red, #CD0000, on black: 3.5:1.
     assert!(text.contains("flag     ~3.5:1! ██ break"), "{text}");
-    assert!(text.contains("~ a named ANSI colour: xterm's RGB assumed"), "{text}");
+    assert!(
+        text.contains("~ a named ANSI colour: xterm's RGB assumed"),
+        "{text}"
+    );
 }
