@@ -1,7 +1,7 @@
 //! The terminal's lifecycle and the event loop, for any [`Screen`]: the dashboard or the
-//! pre-flight card. Raw mode, mouse capture and the alternate
-//! screen are entered once and left on every exit path: quitting, an error, a panic, and a
-//! request from outside to terminate (`tui/signals.rs`).
+//! pre-flight card. Raw mode, mouse capture and the alternate screen are entered once and left
+//! on every exit path: quitting, an error, a panic, and a request from outside to terminate
+//! (`tui/signals.rs`).
 //!
 //! Only the main thread writes to the terminal and restores it (but for a panic, whose hook
 //! restores it and ends the process there and then). Two threads wake the main thread through

@@ -100,9 +100,9 @@ pub fn rgb(color: Color) -> Option<Rgb> {
 pub fn luminance([r, g, b]: [u8; 3]) -> f64 {
     let linear = |channel: u8| {
         let c = f64::from(channel) / 255.0;
-        // WCAG 2.0 prints the threshold as 0.03928, sRGB as 0.04045; no 8-bit value lies
-        // between the two.
-        if c <= 0.040_45 {
+        // The linear segment is for c ≤ 0.04045 (sRGB; WCAG 2.0 prints 0.03928): channels 0
+        // to 10 either way, as 10/255 = 0.0392 and 11/255 = 0.0431.
+        if channel <= 10 {
             c / 12.92
         } else {
             ((c + 0.055) / 1.055).powf(2.4)
@@ -115,8 +115,7 @@ pub fn luminance([r, g, b]: [u8; 3]) -> f64 {
 /// order does not matter.
 pub fn ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
     let (a, b) = (luminance(a), luminance(b));
-    let (light, dark) = if a >= b { (a, b) } else { (b, a) };
-    (light + 0.05) / (dark + 0.05)
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
 }
 
 /// `4.4:1`: the ratio cut (not rounded) to one decimal, so a ratio shown as `4.5:1` passes

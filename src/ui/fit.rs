@@ -111,14 +111,6 @@ pub struct UnderCharts {
 /// [`ROOMY_CHART_HEIGHT`], and only whole ones, in order. Those left out are counted in a note,
 /// which takes a row only where no chart is left out for it.
 pub fn under_charts(charts: u16, heights: &[u16], area: Rect) -> UnderCharts {
-    if heights.is_empty() {
-        return UnderCharts {
-            charts: area,
-            block: Rect { height: 0, ..area },
-            shown: 0,
-            note: None,
-        };
-    }
     let spare = area
         .height
         .saturating_sub(grid(charts, area).rows * ROOMY_CHART_HEIGHT);
@@ -494,6 +486,12 @@ mod tests {
         assert_eq!(fit.charts, Count { shown: 0, total: 0 });
         let fit = body(&shape, area(100, 18));
         assert_eq!(fit.highlights, Count { shown: 2, total: 3 });
+        // 100×12: tiles 8 rows, growth 1, 3 rows: the rule and one highlight; 100×11: 2 rows,
+        // too few for the block at all.
+        let fit = body(&shape, area(100, 12));
+        assert_eq!(fit.highlights, Count { shown: 1, total: 3 });
+        let fit = body(&shape, area(100, 11));
+        assert_eq!(fit.highlights, Count { shown: 0, total: 3 });
         // 100×6: tiles take every row, one row of them: two figures left out, no highlights.
         let fit = body(&shape, area(100, 6));
         assert_eq!(fit.figures, Count { shown: 3, total: 5 });

@@ -471,7 +471,11 @@ fn key_lines<'a>(card: &Preflight, ctx: &Ctx, width: u16) -> Panel<'a> {
             Span::styled(format!("{:<9} ", echo.name), theme.key),
         ];
         let mut body = Vec::new();
-        for meaning in &echo.meanings {
+        // One "mode: what it does" a mode, `·` between them.
+        for (i, meaning) in echo.meanings.iter().enumerate() {
+            if i > 0 {
+                body.push(Span::styled("· ", theme.muted));
+            }
             body.push(Span::styled(format!("{}: ", meaning.mode), theme.muted));
             body.push(Span::styled(
                 format!("{} ", meaning.description),

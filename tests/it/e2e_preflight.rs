@@ -16,12 +16,14 @@ fn echoed(screen: &str, number: u32, name: &str, does: &str) -> bool {
 #[test]
 fn the_card_names_each_clicker_key_esc_stays_and_q_restores_the_terminal() {
     let tmux = Tmux::launch("preflight", &[BIN, "preflight"]);
+    // tmux sets TERM in the pane; the card reads it from the environment.
     tmux.wait_for(
         "the whole card at 100×30",
         |screen| {
             [
                 "Pre-flight check",
                 "Size 100×30",
+                "TERM=\"",
                 "Braille",
                 "Each key shows here",
             ]

@@ -29,10 +29,11 @@ fn shown(path: &Path) -> String {
 }
 
 /// The modes that load a dataset; the file's path is appended.
-const MODES: [&[&str]; 4] = [
+const MODES: [&[&str]; 5] = [
     &["--data"],
     &["snapshot", "--data"],
     &["export", "--data"],
+    &["preflight", "--data"],
     &["check"],
 ];
 
