@@ -182,7 +182,7 @@ mod tests {
             does(KeyCode::Esc, none),
             (
                 Action::Back,
-                "close overlay, leave focus or blank screen; never quits".to_owned()
+                "close overlay, leave focus or blank screen, clear range; never quits".to_owned()
             )
         );
         assert_eq!(

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Ctx, chart, fit, hidden, overview, readout, split};
+use super::{Ctx, chart, fit, hidden, overview, split};
 use crate::data::Page;
 
 pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -24,18 +24,17 @@ pub fn render(page: &Page, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     render_charts(page, ctx, area, buf);
 }
 
-/// What the layout needs to know of `page` in a frame `width` columns wide: its highlights
-/// and growth line are wrapped to the body's width, which is the frame's; its readout is as
-/// long as at `ctx`'s cursor.
-pub fn shape(page: &Page, ctx: &Ctx, width: u16) -> fit::Shape {
+/// What the layout needs to know of `page` in a frame `width` columns wide, with a readout of
+/// `readout` lines: its highlights and growth line are wrapped to the body's width, which is
+/// the frame's.
+pub fn shape(page: &Page, ctx: &Ctx, width: u16, readout: u16) -> fit::Shape {
     let highlights = overview::highlight_lines(page, ctx, width);
-    let readout = readout::lines(&ctx.data.page_indicators(page), ctx);
     fit::Shape {
         charts: page.charts.len() as u16,
         tiles: page.tiles.len(),
         highlights: highlights.iter().map(|lines| lines.len() as u16).collect(),
         growth_rows: overview::growth_rows(page, ctx, width),
-        readout: readout.len() as u16,
+        readout,
     }
 }
 
@@ -87,7 +86,7 @@ mod tests {
     use crate::app::App;
     use crate::data::Dataset;
     use crate::theme::Theme;
-    use crate::ui::Glyphs;
+    use crate::ui::{Glyphs, readout};
 
     /// The note a frame shows when `hidden` things are left out, if any.
     fn note(hidden: usize, one: &str, many: &str) -> Option<String> {
@@ -100,22 +99,28 @@ mod tests {
     fn what_a_size_shows_is_what_the_dashboard_draws() {
         let data = Dataset::embedded().unwrap();
         let theme = Theme::dark();
-        let ctx = Ctx {
-            data: &data,
-            theme: &theme,
-            glyphs: Glyphs::new(false),
-            cursor: data.year_span().map(|(_, last)| last),
-            view: crate::derive::View::Levels,
-        };
         for (index, page) in data.pages.iter().enumerate() {
             let opens = App::new(data.clone()).with_tab(index);
-            let mut readout = opens.clone();
-            readout.update(Action::NextYear, Instant::now());
-            // Around where the grid changes: two columns from 72, always from 100.
-            for width in [50, 71, 72, 80, 99, 100, 120] {
-                let shape = shape(page, &ctx, width);
-                for height in 15..=40 {
-                    for (app, cursor) in [(&opens, false), (&readout, true)] {
+            // The readout as ↓ first shows it (the page's last year), and on its first year.
+            let mut last = opens.clone();
+            last.update(Action::NextYear, Instant::now());
+            let mut first = opens.clone();
+            first.update(Action::FirstYear, Instant::now());
+            for app in [&opens, &last, &first] {
+                let ctx = Ctx {
+                    data: &data,
+                    theme: &theme,
+                    glyphs: Glyphs::new(false),
+                    cursor: app.cursor(),
+                    range: None,
+                    view: crate::derive::View::Levels,
+                    annotations: app.shown_annotations(),
+                };
+                let readout = readout::lines(&data.page_indicators(page), &ctx).len() as u16;
+                // Around where the grid changes: two columns from 72, always from 100.
+                for width in [50, 71, 72, 80, 99, 100, 120] {
+                    let shape = shape(page, &ctx, width, readout);
+                    for height in 15..=40 {
                         let area = Rect::new(0, 0, width, height);
                         let mut buf = Buffer::empty(area);
                         app.render(area, &mut buf);
@@ -124,9 +129,10 @@ mod tests {
                             .iter()
                             .map(ratatui::buffer::Cell::symbol)
                             .collect();
-                        let fit = fit::frame(&shape, width, height, cursor).unwrap();
+                        let fit = fit::frame(&shape, width, height, true).unwrap();
                         let hidden = |count: fit::Count| count.total - count.shown;
-                        let at = format!("{} at {width}×{height}, cursor {cursor}", page.id);
+                        let at =
+                            format!("{} at {width}×{height}, cursor {:?}", page.id, app.cursor());
                         // The notes under the charts and under the tiles say what is left out.
                         for (hidden, one, many) in [
                             (hidden(fit.charts), "chart", "charts"),

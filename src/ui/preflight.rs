@@ -10,8 +10,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::fit::{self, Fit};
 use super::glyphs::{ASCII, Glyphs, UNICODE};
-use super::{Ctx, MIN_HEIGHT, MIN_WIDTH, ascii, page, split, too_small, wrap};
-use crate::data::Flag;
+use super::{Ctx, MIN_HEIGHT, MIN_WIDTH, ascii, page, readout, split, too_small, wrap};
+use crate::data::{Flag, Page, year_span};
 use crate::derive::View;
 use crate::preflight::contrast::{self, Source};
 use crate::preflight::{Preflight, depth};
@@ -36,9 +36,11 @@ impl Widget for &Preflight {
             data: &self.data,
             theme,
             glyphs: Glyphs::new(self.ascii),
-            // The readout is measured as `↓` first shows it: on the last year.
-            cursor: self.data.year_span().map(|(_, last)| last),
+            cursor: None,
+            range: None,
             view: View::Levels,
+            // As the dashboard shows them outside a talk: all of them.
+            annotations: self.data.annotations.iter().collect(),
         };
         let [title, body] = split::rows(area, [Some(1), None]);
         render_title(self, &ctx, title, buf);
@@ -149,7 +151,7 @@ fn size_lines<'a>(card: &Preflight, ctx: &Ctx, area: Rect, width: u16) -> Panel<
         .pages
         .iter()
         .map(|p| {
-            let shape = page::shape(p, ctx, area.width);
+            let shape = page::shape(p, ctx, area.width, longest_readout(p, ctx));
             TabFit {
                 opens: fit::frame(&shape, area.width, height, false),
                 readout: fit::frame(&shape, area.width, height, true),
@@ -207,6 +209,30 @@ fn size_lines<'a>(card: &Preflight, ctx: &Ctx, area: Rect, width: u16) -> Panel<
         lines.extend(hanging(&[Span::raw("    ")], spans, width));
     }
     (title, lines)
+}
+
+/// The most lines the readout takes on `page`, over the years the cursor can show: each
+/// series' value, and the year's annotations.
+fn longest_readout(page: &Page, ctx: &Ctx) -> u16 {
+    let indicators = ctx.data.page_indicators(page);
+    let Some((first, last)) = year_span(indicators.iter().copied()) else {
+        return 0;
+    };
+    (first..=last)
+        .map(|year| {
+            let at = Ctx {
+                data: ctx.data,
+                theme: ctx.theme,
+                glyphs: ctx.glyphs.clone(),
+                cursor: Some(year),
+                range: None,
+                view: ctx.view,
+                annotations: ctx.annotations.clone(),
+            };
+            readout::lines(&indicators, &at).len() as u16
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// `3 charts`, `2 of 3 charts`, `5 figures`.
