@@ -39,7 +39,7 @@ pub enum Command {
     ///
     /// A full-screen card: which tabs would leave a chart out at this size, the colour depth
     /// and why, the theme's colours with their contrast, a glyph test, and every key named as
-    /// it is pressed, with what it does in the dashboard. q leaves; Esc does not.
+    /// it is pressed, with what it does in the dashboard and in a talk. q leaves; Esc does not.
     Preflight(PreflightArgs),
     /// Print a completion script for a shell to stdout.
     Completions(CompletionsArgs),

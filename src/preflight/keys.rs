@@ -1,9 +1,9 @@
 //! The key echo: a key press named as a speaker would say it (`PageDown`, `F5`, `Esc`, `.`),
-//! and what it does in the dashboard, read from the one key table ([`crate::action`]).
+//! and what it does in the dashboard and in a talk, read from the key tables ([`crate::action`]).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::action::{self, Action, BINDINGS, Binding, Mode};
+use crate::action::{self, Action, Binding, Mode};
 use crate::data::Page;
 
 /// The name of a key press: `PageDown`, `Shift-F5`, `Ctrl-c`, `Space`, `.`. Shift is named only
@@ -60,24 +60,27 @@ pub struct Meaning {
     pub description: String,
 }
 
-/// What `key` does in each mode of the dashboard, one [`Meaning`] a mode; `pages` names the
-/// tabs that digits jump to.
-///
-/// The hook for talks: once the dashboard has a talk mode, its meaning joins here, from the
-/// same table (`action::from_key(key, Mode::Talk)`, described from `action::rows(Mode::Talk)`),
-/// and the card shows a column for it.
+/// The modes a key is read in, as the card names them: the dashboard, and a talk, where a
+/// clicker's keys walk the beats.
+const MODES: [(&str, Mode); 2] = [("dashboard", Mode::Dashboard), ("talk", Mode::Talk)];
+
+/// What `key` does in each mode of the dashboard, one [`Meaning`] a mode, from the key table in
+/// force there; `pages` names the tabs that digits jump to.
 pub fn meanings(key: KeyEvent, pages: &[Page]) -> Vec<Meaning> {
-    vec![meaning(
-        "dashboard",
-        action::from_key(key, Mode::Dashboard),
-        BINDINGS,
-        pages,
-    )]
+    MODES
+        .into_iter()
+        .map(|(name, mode)| meaning(name, action::from_key(key, mode), action::rows(mode), pages))
+        .collect()
 }
 
-/// What `action` does, in the words of the row of `rows` that binds it.
-fn meaning(mode: &'static str, action: Action, rows: &[Binding], pages: &[Page]) -> Meaning {
-    let row = |wanted: Action| rows.iter().find(|b| b.action == wanted);
+/// What `action` does, in the words of the first of `rows` that binds it.
+fn meaning<'a>(
+    mode: &'static str,
+    action: Action,
+    rows: impl Iterator<Item = &'a Binding> + Clone,
+    pages: &[Page],
+) -> Meaning {
+    let row = |wanted: Action| rows.clone().find(|b| b.action == wanted);
     let description = match action {
         Action::GoToTab(index) => {
             let words = row(Action::GoToTab(0)).map_or("jump to tab", |b| b.description);
@@ -158,65 +161,85 @@ mod tests {
 
     #[test]
     #[allow(clippy::unwrap_used)]
-    fn each_key_says_what_it_does_in_the_dashboard_from_the_key_table() {
+    fn each_key_says_what_it_does_in_the_dashboard_and_in_a_talk_from_the_key_tables() {
         let data = Dataset::embedded().unwrap();
         let does = |code, modifiers| {
             let meanings = meanings(press(code, modifiers), &data.pages);
-            assert_eq!(meanings.len(), 1);
-            assert_eq!(meanings[0].mode, "dashboard");
-            (meanings[0].action, meanings[0].description.clone())
+            let modes: Vec<&str> = meanings.iter().map(|m| m.mode).collect();
+            assert_eq!(modes, ["dashboard", "talk"]);
+            let said = |m: &Meaning| (m.action, m.description.clone());
+            (said(&meanings[0]), said(&meanings[1]))
         };
         let none = KeyModifiers::NONE;
         assert_eq!(
             does(KeyCode::PageDown, none),
-            (Action::NextTab, "next tab".to_owned())
-        );
-        assert_eq!(
-            does(KeyCode::F(5), KeyModifiers::SHIFT),
             (
-                Action::Nothing,
-                "nothing at all (a clicker's start / stop button)".to_owned()
+                (Action::NextTab, "next tab".to_owned()),
+                (
+                    Action::NextBeat,
+                    "next beat (after the last, stays on it)".to_owned()
+                )
             )
         );
         assert_eq!(
-            does(KeyCode::Esc, none),
+            does(KeyCode::Char('r'), none).1,
             (
-                Action::Back,
-                "close overlay, leave focus or blank screen, clear range; never quits".to_owned()
+                Action::ReturnToBeat,
+                "return to the beat after a detour (any other key)".to_owned()
             )
         );
-        assert_eq!(
-            does(KeyCode::Char('.'), none),
-            (
-                Action::Blank,
-                "blank the screen; the next key brings it back".to_owned()
-            )
+        let same = |code, modifiers, action: Action, description: &str| {
+            let said = (action, description.to_owned());
+            assert_eq!(does(code, modifiers), (said.clone(), said), "{code:?}");
+        };
+        same(
+            KeyCode::F(5),
+            KeyModifiers::SHIFT,
+            Action::Nothing,
+            "nothing at all (a clicker's start / stop button)",
         );
-        assert_eq!(
-            does(KeyCode::Char('3'), none),
-            (Action::GoToTab(2), "jump to tab 3: R&D".to_owned())
+        same(
+            KeyCode::Esc,
+            none,
+            Action::Back,
+            "close overlay, leave focus or blank screen, clear range; never quits",
         );
-        assert_eq!(
-            does(KeyCode::Char('9'), none),
-            (
-                Action::GoToTab(8),
-                "jump to tab 9: none (this dataset has 7), so nothing".to_owned()
-            )
+        same(
+            KeyCode::Char('.'),
+            none,
+            Action::Blank,
+            "blank the screen; the next key brings it back",
         );
-        assert_eq!(
-            does(KeyCode::Char('x'), none),
-            (
-                Action::Unbound,
-                "nothing (but close the help or end a blank screen)".to_owned()
-            )
+        same(
+            KeyCode::Char('3'),
+            none,
+            Action::GoToTab(2),
+            "jump to tab 3: R&D",
+        );
+        same(
+            KeyCode::Char('9'),
+            none,
+            Action::GoToTab(8),
+            "jump to tab 9: none (this dataset has 7), so nothing",
+        );
+        same(
+            KeyCode::Char('x'),
+            none,
+            Action::Unbound,
+            "nothing (but close the help or end a blank screen)",
         );
     }
 
     #[test]
     fn an_action_without_a_row_is_named_for_itself() {
-        let tick = meaning("dashboard", Action::Tick, BINDINGS, &[]);
+        let tick = meaning(
+            "dashboard",
+            Action::Tick,
+            action::rows(Mode::Dashboard),
+            &[],
+        );
         assert_eq!(tick.description, "Tick");
-        let tab = meaning("dashboard", Action::GoToTab(0), &[], &[]);
+        let tab = meaning("dashboard", Action::GoToTab(0), [].iter(), &[]);
         assert_eq!(
             tab.description,
             "jump to tab 1: none (this dataset has 0), so nothing"

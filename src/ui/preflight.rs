@@ -497,12 +497,16 @@ fn key_lines<'a>(card: &Preflight, ctx: &Ctx, width: u16) -> Panel<'a> {
             Span::styled(format!("{:<9} ", echo.name), theme.key),
         ];
         let mut body = Vec::new();
-        // One "mode: what it does" a mode, `·` between them.
+        // One "mode: what it does" a mode, `·` between them; "the same" where it is.
         for (i, meaning) in echo.meanings.iter().enumerate() {
             if i > 0 {
                 body.push(Span::styled("· ", theme.muted));
             }
             body.push(Span::styled(format!("{}: ", meaning.mode), theme.muted));
+            if i > 0 && meaning.description == echo.meanings[0].description {
+                body.push(Span::styled("the same ", theme.muted));
+                continue;
+            }
             body.push(Span::styled(
                 format!("{} ", meaning.description),
                 theme.text,

@@ -4,7 +4,7 @@
 
 use crate::support::tmux::{BIN, CLEAN, SESSION, TIMEOUT, Tmux};
 
-/// The card's echo of key press number `number`: `  2 PageDown  dashboard: next tab`.
+/// The card's echo of key press number `number`: `  2 PageDown  dashboard: next tab · …`.
 fn echoed(screen: &str, number: u32, name: &str, does: &str) -> bool {
     // The keys panel is beside the glyphs panel: its lines are between box-drawing bars.
     screen.lines().flat_map(|line| line.split('│')).any(|part| {
@@ -36,7 +36,12 @@ fn the_card_names_each_clicker_key_esc_stays_and_q_restores_the_terminal() {
     // One key at a time: an Esc followed at once by another key reads as Alt and that key.
     for (number, key, name, does) in [
         (1, "F5", "F5", "dashboard: nothing at all"),
-        (2, "PageDown", "PageDown", "dashboard: next tab"),
+        (
+            2,
+            "PageDown",
+            "PageDown",
+            "dashboard: next tab · talk: next beat",
+        ),
         (3, "Escape", "Esc", "dashboard: close overlay"),
         (4, "PageUp", "PageUp", "dashboard: previous tab"),
     ] {
