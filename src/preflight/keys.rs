@@ -69,18 +69,16 @@ const MODES: [(&str, Mode); 2] = [("dashboard", Mode::Dashboard), ("talk", Mode:
 pub fn meanings(key: KeyEvent, pages: &[Page]) -> Vec<Meaning> {
     MODES
         .into_iter()
-        .map(|(name, mode)| meaning(name, action::from_key(key, mode), action::rows(mode), pages))
+        .map(|(name, mode)| {
+            let rows: Vec<&Binding> = action::rows(mode).collect();
+            meaning(name, action::from_key(key, mode), &rows, pages)
+        })
         .collect()
 }
 
 /// What `action` does, in the words of the first of `rows` that binds it.
-fn meaning<'a>(
-    mode: &'static str,
-    action: Action,
-    rows: impl Iterator<Item = &'a Binding> + Clone,
-    pages: &[Page],
-) -> Meaning {
-    let row = |wanted: Action| rows.clone().find(|b| b.action == wanted);
+fn meaning(mode: &'static str, action: Action, rows: &[&Binding], pages: &[Page]) -> Meaning {
+    let row = |wanted: Action| rows.iter().find(|b| b.action == wanted);
     let description = match action {
         Action::GoToTab(index) => {
             let words = row(Action::GoToTab(0)).map_or("jump to tab", |b| b.description);
@@ -232,14 +230,10 @@ mod tests {
 
     #[test]
     fn an_action_without_a_row_is_named_for_itself() {
-        let tick = meaning(
-            "dashboard",
-            Action::Tick,
-            action::rows(Mode::Dashboard),
-            &[],
-        );
+        let rows: Vec<&Binding> = action::rows(Mode::Dashboard).collect();
+        let tick = meaning("dashboard", Action::Tick, &rows, &[]);
         assert_eq!(tick.description, "Tick");
-        let tab = meaning("dashboard", Action::GoToTab(0), [].iter(), &[]);
+        let tab = meaning("dashboard", Action::GoToTab(0), &[], &[]);
         assert_eq!(
             tab.description,
             "jump to tab 1: none (this dataset has 0), so nothing"
