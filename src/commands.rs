@@ -6,10 +6,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::app::App;
-use crate::cli::{CheckArgs, Cli, Command, DataArg, ExportArgs, SnapshotArgs, ViewArgs};
+use crate::cli::{
+    CheckArgs, Cli, Command, DataArg, ExportArgs, SnapshotArgs, SnapshotFormat, ViewArgs,
+};
 use crate::data::{Dataset, Page};
 use crate::error::LoadError;
-use crate::headless::Frame;
+use crate::headless::{Frame, PngError};
 use crate::text::count;
 use crate::theme::{Colours, Theme};
 use crate::{export, headless, tui};
@@ -29,6 +31,9 @@ pub enum Failure {
     /// Writing to stdout failed (exit 1).
     #[error("cannot write the output: {0}")]
     Output(io::Error),
+    /// Writing the file the user named failed (exit 1).
+    #[error("{file}: cannot write: {}", crate::text::sanitize(&.source.to_string()))]
+    File { file: String, source: io::Error },
     /// Driving the terminal failed (exit 1).
     #[error("terminal error: {0}")]
     Terminal(io::Error),
@@ -97,6 +102,19 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
 }
 
 fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
+    let png = args.format == SnapshotFormat::Png;
+    if args.scale.is_some() && !png {
+        return Err(Failure::Usage(
+            "--scale sets a PNG's pixels: use it with --format png".to_owned(),
+        ));
+    }
+    if png && args.output.is_none() && io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "stdout is a terminal and a PNG is binary: redirect it (> frame.png) or use \
+             --output FILE"
+                .to_owned(),
+        ));
+    }
     let data = load(&args.data)?;
     let all = args.tab.trim().eq_ignore_ascii_case("all");
     let tabs: Vec<usize> = if all {
@@ -116,17 +134,45 @@ fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
             buf: headless::render(&app, width, height),
         });
     }
-    let shown = match tabs.as_slice() {
-        [tab] => app.data.pages[*tab].title.clone(),
-        _ => "all tabs".to_owned(),
+    let document = match args.format.text() {
+        Some(format) => {
+            let shown = match tabs.as_slice() {
+                [tab] => app.data.pages[*tab].title.clone(),
+                _ => "all tabs".to_owned(),
+            };
+            let title = format!("{} · {shown} ({width}×{height})", app.data.title);
+            headless::write(&frames, format, &app.theme, &title).into_bytes()
+        }
+        None => {
+            let scale = args.scale.unwrap_or(SnapshotArgs::DEFAULT_SCALE);
+            let picture = headless::png(&frames, &app.theme, scale).map_err(|err| match err {
+                PngError::TooLarge { .. } => Failure::Usage(err.to_string()),
+                PngError::Encode(_) => Failure::Output(io::Error::other(err.to_string())),
+            })?;
+            let mut stderr = io::stderr().lock();
+            for c in picture.missing {
+                let _ = writeln!(
+                    stderr,
+                    "shenzhen-dash: the bundled font has no {} (U+{:04X}): it is drawn as an \
+                     empty box",
+                    crate::text::sanitize(&format!("{c:?}")),
+                    u32::from(c)
+                );
+            }
+            picture.bytes
+        }
     };
-    let title = format!("{} · {shown} ({width}×{height})", app.data.title);
-    let document = headless::write(&frames, args.format.into(), &app.theme, &title);
-    let mut out = io::stdout().lock();
-    out.write_all(document.as_bytes())
-        .map_err(Failure::Output)?;
-    out.flush().map_err(Failure::Output)?;
-    Ok(())
+    match &args.output {
+        Some(path) => std::fs::write(path, &document).map_err(|source| Failure::File {
+            file: crate::text::sanitize(&path.display().to_string()),
+            source,
+        }),
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(&document).map_err(Failure::Output)?;
+            out.flush().map_err(Failure::Output)
+        }
+    }
 }
 
 fn export(args: &ExportArgs) -> Result<(), Failure> {

@@ -1,0 +1,246 @@
+//! A frame as a picture on one cell grid: every cell at its column × [`CELL_WIDTH`] and row ×
+//! [`CELL_HEIGHT`], whatever font a viewer has. Backgrounds and drawing characters become
+//! shapes ([`shapes`]); the rest stays text, in pieces pinned to their cells. SVG and PNG
+//! draw the whole picture; HTML draws its shapes under a text layer of its own.
+
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+use super::Frame;
+use super::palette::{self, Page, Rgb};
+use super::shapes::{self, CELL_HEIGHT, CELL_WIDTH, Shape};
+
+/// The text's size in picture units: DejaVu Sans Mono's advance at this size is the cell's
+/// width (1233/2048 of 16.6 is 9.99).
+pub const FONT_SIZE: f32 = 16.6;
+/// The text's baseline below the top of its row: the font's height (19.3 units) centred in
+/// the row, as a browser places it with a line height of one row.
+pub const BASELINE: f32 = 15.75;
+
+/// Shapes in the order they are painted, then text on top.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub columns: u16,
+    pub rows: u16,
+    pub page: Page,
+    pub shapes: Vec<(Shape, Rgb)>,
+    pub texts: Vec<Text>,
+}
+
+/// A piece of text on one row: either characters that every monospace font has (printable
+/// ASCII, spaces between them kept), or one other character on its own, so that a glyph
+/// from a fallback font of another width moves nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub column: u16,
+    pub row: u16,
+    /// How many cells it covers.
+    pub columns: u16,
+    pub text: String,
+    pub colour: Rgb,
+    pub bold: bool,
+}
+
+impl Text {
+    pub fn x(&self) -> f32 {
+        f32::from(self.column) * CELL_WIDTH
+    }
+
+    /// The top of its row.
+    pub fn y(&self) -> f32 {
+        f32::from(self.row) * CELL_HEIGHT
+    }
+
+    pub fn width(&self) -> f32 {
+        f32::from(self.columns) * CELL_WIDTH
+    }
+}
+
+impl Picture {
+    pub fn new(columns: u16, rows: u16, page: Page) -> Picture {
+        Picture {
+            columns,
+            rows,
+            page,
+            shapes: Vec::new(),
+            texts: Vec::new(),
+        }
+    }
+
+    /// One frame on its own.
+    pub fn of(buf: &Buffer, page: Page) -> Picture {
+        let mut picture = Picture::new(buf.area.width, buf.area.height, page);
+        picture.frame(buf, 0);
+        picture
+    }
+
+    /// Every frame, one under the other, each under its heading if it has one: the page of
+    /// an SVG or PNG.
+    pub fn document(frames: &[Frame], page: Page) -> Picture {
+        let columns = frames.iter().map(|f| f.buf.area.width).max().unwrap_or(0);
+        let rows = frames
+            .iter()
+            .map(|f| f.buf.area.height + u16::from(f.heading.is_some()))
+            .sum();
+        let mut picture = Picture::new(columns, rows, page);
+        let mut row = 0;
+        for frame in frames {
+            if let Some(heading) = &frame.heading {
+                picture.texts.push(Text {
+                    column: 0,
+                    row,
+                    columns: heading.width() as u16,
+                    text: heading.clone(),
+                    colour: page.fg,
+                    bold: true,
+                });
+                row += 1;
+            }
+            picture.frame(&frame.buf, row);
+            row += frame.buf.area.height;
+        }
+        picture
+    }
+
+    /// Width and height in picture units.
+    pub fn size(&self) -> (f32, f32) {
+        (
+            f32::from(self.columns) * CELL_WIDTH,
+            f32::from(self.rows) * CELL_HEIGHT,
+        )
+    }
+
+    /// Draws `buf` with its first row at `top`: first every background, then drawing
+    /// characters and text.
+    fn frame(&mut self, buf: &Buffer, top: u16) {
+        let rows = buf.area.top()..buf.area.bottom();
+        for y in rows.clone() {
+            for cell in super::cells(buf, y) {
+                if let Some(bg) = palette::cell(cell.style, self.page).bg {
+                    self.paint(cell_rect(cell.x, top + y, cell.width), bg);
+                }
+            }
+        }
+        for y in rows {
+            let row = top + y;
+            // Where the last thing drawn on this row ends: a piece of text grows only over
+            // blanks.
+            let mut drawn_to = 0;
+            for cell in super::cells(buf, y) {
+                if cell.symbol.trim().is_empty() {
+                    continue;
+                }
+                let ink = palette::cell(cell.style, self.page);
+                if let Some(shapes) = shapes::shapes(cell.symbol) {
+                    let (dx, dy) = (
+                        f32::from(cell.x) * CELL_WIDTH,
+                        f32::from(row) * CELL_HEIGHT,
+                    );
+                    for shape in shapes {
+                        self.paint(moved(shape, dx, dy), ink.fg);
+                    }
+                } else {
+                    self.text(cell.x, row, cell.width, cell.symbol, ink, drawn_to);
+                }
+                drawn_to = cell.x + cell.width;
+            }
+        }
+    }
+
+    fn text(&mut self, x: u16, row: u16, width: u16, symbol: &str, ink: palette::Ink, from: u16) {
+        let plain = width == 1 && symbol.bytes().all(|b| b.is_ascii_graphic());
+        if let Some(last) = self.texts.last_mut()
+            && plain
+            && last.row == row
+            && last.column + last.columns == from
+            && last.text.is_ascii()
+            && (last.colour, last.bold) == (ink.fg, ink.bold)
+        {
+            for _ in from..x {
+                last.text.push(' ');
+            }
+            last.text.push_str(symbol);
+            last.columns = x + 1 - last.column;
+            return;
+        }
+        self.texts.push(Text {
+            column: x,
+            row,
+            columns: width,
+            text: symbol.to_owned(),
+            colour: ink.fg,
+            bold: ink.bold,
+        });
+    }
+
+    /// Adds a shape; a rectangle that continues the one before it on the same row, in the
+    /// same colour, widens it instead, so that a bar or a line is one shape.
+    fn paint(&mut self, shape: Shape, colour: Rgb) {
+        if let (
+            Some((
+                Shape::Rect {
+                    x: x0,
+                    y: y0,
+                    w: w0,
+                    h: h0,
+                    alpha: a0,
+                },
+                c0,
+            )),
+            Shape::Rect { x, y, w, h, alpha },
+        ) = (self.shapes.last_mut(), shape)
+            && (*y0, *h0, *a0, *c0) == (y, h, alpha, colour)
+            && *x0 + *w0 == x
+        {
+            *w0 += w;
+            return;
+        }
+        self.shapes.push((shape, colour));
+    }
+}
+
+/// The background of `width` cells from column `x` on `row`.
+fn cell_rect(x: u16, row: u16, width: u16) -> Shape {
+    Shape::Rect {
+        x: f32::from(x) * CELL_WIDTH,
+        y: f32::from(row) * CELL_HEIGHT,
+        w: f32::from(width) * CELL_WIDTH,
+        h: CELL_HEIGHT,
+        alpha: 1.0,
+    }
+}
+
+/// `shape` moved by `dx`, `dy`.
+fn moved(shape: Shape, dx: f32, dy: f32) -> Shape {
+    let at = |(x, y): (f32, f32)| (x + dx, y + dy);
+    match shape {
+        Shape::Rect { x, y, w, h, alpha } => Shape::Rect {
+            x: x + dx,
+            y: y + dy,
+            w,
+            h,
+            alpha,
+        },
+        Shape::Dot { x, y, r } => Shape::Dot {
+            x: x + dx,
+            y: y + dy,
+            r,
+        },
+        Shape::Line { from, to, width } => Shape::Line {
+            from: at(from),
+            to: at(to),
+            width,
+        },
+        Shape::Corner {
+            start,
+            arc,
+            end,
+            width,
+        } => Shape::Corner {
+            start: at(start),
+            arc: arc.map(at),
+            end: at(end),
+            width,
+        },
+    }
+}
