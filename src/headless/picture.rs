@@ -11,8 +11,8 @@ use super::palette::{self, Page, Rgb};
 use super::shapes::{self, CELL_HEIGHT, CELL_WIDTH, Shape};
 
 /// The text's size in picture units: DejaVu Sans Mono's advance at this size is the cell's
-/// width (1233/2048 of 16.6 is 9.99).
-pub const FONT_SIZE: f32 = 16.6;
+/// width (1233/2048 of 16.61 is 10.0001).
+pub const FONT_SIZE: f32 = 16.61;
 /// The text's baseline below the top of its row: the font's height (19.3 units) centred in
 /// the row, as a browser places it with a line height of one row.
 pub const BASELINE: f32 = 15.75;
