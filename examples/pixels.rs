@@ -9,7 +9,11 @@
 //! LEFT,TOP is where the frame's first cell is in the screenshot, CELL_W,CELL_H a cell's size
 //! in pixels. Prints one line; exits 1 if anything is broken.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a check tool: fail loudly")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a check tool: fail loudly"
+)]
 
 use std::process::ExitCode;
 
@@ -75,10 +79,7 @@ fn main() -> ExitCode {
     for bar in &bars {
         let ink = palette::cell(buf[(bar.x, bar.base)].style(), page).fg;
         if let Some(row) = broken_bar(&shot, &grid, ink, bar) {
-            problems.push(format!(
-                "bar at column {} broken at pixel row {row}",
-                bar.x
-            ));
+            problems.push(format!("bar at column {} broken at pixel row {row}", bar.x));
         }
     }
     println!(
@@ -224,8 +225,7 @@ fn bars(buf: &Buffer) -> Vec<Bar> {
 fn broken_bar(shot: &Pixmap, grid: &Grid, ink: Rgb, bar: &Bar) -> Option<u32> {
     let x = (grid.left + (f64::from(bar.x) + 0.5) * grid.cell_width) as u32;
     let bottom = (grid.top + f64::from(bar.base + 1) * grid.cell_height).floor() as u32 - 1;
-    let top = grid.top
-        + (f64::from(bar.top) + f64::from(8 - bar.eighths) / 8.0) * grid.cell_height;
+    let top = grid.top + (f64::from(bar.top) + f64::from(8 - bar.eighths) / 8.0) * grid.cell_height;
     let top = top.ceil() as u32;
     (top..=bottom).find(|&y| {
         shot.pixel(x, y).is_none_or(|p| {

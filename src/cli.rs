@@ -89,7 +89,7 @@ pub struct SnapshotArgs {
     /// Draw with plain ASCII instead of Braille, block and box-drawing characters.
     #[arg(long)]
     pub ascii: bool,
-    /// PNG only: pixels per picture unit, from 1 to 8; a cell is 10×20 units.
+    /// PNG only: each cell is 10N×20N pixels, N from 1 to 8 (2 unless told).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=8))]
     pub scale: Option<u8>,
     /// Write to FILE instead of stdout.

@@ -110,8 +110,7 @@ fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
     }
     if png && args.output.is_none() && io::stdout().is_terminal() {
         return Err(Failure::Usage(
-            "stdout is a terminal and a PNG is binary: redirect it (> frame.png) or use \
-             --output FILE"
+            "stdout is a terminal: write the PNG to a file (> frame.png or --output FILE)"
                 .to_owned(),
         ));
     }
@@ -134,45 +133,44 @@ fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
             buf: headless::render(&app, width, height),
         });
     }
-    let document = match args.format.text() {
-        Some(format) => {
-            let shown = match tabs.as_slice() {
-                [tab] => app.data.pages[*tab].title.clone(),
-                _ => "all tabs".to_owned(),
-            };
-            let title = format!("{} · {shown} ({width}×{height})", app.data.title);
-            headless::write(&frames, format, &app.theme, &title).into_bytes()
-        }
-        None => {
-            let scale = args.scale.unwrap_or(SnapshotArgs::DEFAULT_SCALE);
-            let picture = headless::png(&frames, &app.theme, scale).map_err(|err| match err {
-                PngError::TooLarge { .. } => Failure::Usage(err.to_string()),
-                PngError::Encode(_) => Failure::Output(io::Error::other(err.to_string())),
-            })?;
-            let mut stderr = io::stderr().lock();
-            for c in picture.missing {
-                let _ = writeln!(
-                    stderr,
-                    "shenzhen-dash: the bundled font has no {} (U+{:04X}): it is drawn as an \
-                     empty box",
-                    crate::text::sanitize(&format!("{c:?}")),
-                    u32::from(c)
-                );
-            }
-            picture.bytes
-        }
+    let document = if let Some(format) = args.format.text() {
+        let shown = match tabs.as_slice() {
+            [tab] => app.data.pages[*tab].title.clone(),
+            _ => "all tabs".to_owned(),
+        };
+        let title = format!("{} · {shown} ({width}×{height})", app.data.title);
+        headless::write(&frames, format, &app.theme, &title).into_bytes()
+    } else {
+        png_bytes(&frames, &app.theme, args.scale)?
     };
-    match &args.output {
-        Some(path) => std::fs::write(path, &document).map_err(|source| Failure::File {
+    if let Some(path) = &args.output {
+        return std::fs::write(path, &document).map_err(|source| Failure::File {
             file: crate::text::sanitize(&path.display().to_string()),
             source,
-        }),
-        None => {
-            let mut out = io::stdout().lock();
-            out.write_all(&document).map_err(Failure::Output)?;
-            out.flush().map_err(Failure::Output)
-        }
+        });
     }
+    let mut out = io::stdout().lock();
+    out.write_all(&document).map_err(Failure::Output)?;
+    out.flush().map_err(Failure::Output)
+}
+
+/// The frames as a PNG; each character the bundled font lacks is named on stderr, once.
+fn png_bytes(frames: &[Frame], theme: &Theme, scale: Option<u8>) -> Result<Vec<u8>, Failure> {
+    let scale = scale.unwrap_or(SnapshotArgs::DEFAULT_SCALE);
+    let picture = headless::png(frames, theme, scale).map_err(|err| match err {
+        PngError::TooLarge { .. } => Failure::Usage(err.to_string()),
+        PngError::Encode(_) => Failure::Output(io::Error::other(err.to_string())),
+    })?;
+    let mut stderr = io::stderr().lock();
+    for c in picture.missing {
+        let _ = writeln!(
+            stderr,
+            "shenzhen-dash: the bundled font has no {} (U+{:04X}): it is drawn as an empty box",
+            crate::text::sanitize(&format!("{c:?}")),
+            u32::from(c)
+        );
+    }
+    Ok(picture.bytes)
 }
 
 fn export(args: &ExportArgs) -> Result<(), Failure> {

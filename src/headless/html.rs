@@ -83,8 +83,7 @@ fn write_row(buf: &Buffer, y: u16, page: Page, out: &mut String) {
         let blank = cell.symbol.trim().is_empty();
         let piece = if shapes::shapes(cell.symbol).is_some() {
             Piece::Drawn
-        } else if blank || (cell.width == 1 && cell.symbol.bytes().all(|b| b.is_ascii_graphic()))
-        {
+        } else if blank || (cell.width == 1 && cell.symbol.bytes().all(|b| b.is_ascii_graphic())) {
             Piece::Flowing(ink)
         } else {
             Piece::Boxed(ink)
@@ -166,4 +165,3 @@ pub fn escape(text: &str) -> String {
     }
     out
 }
-

@@ -132,10 +132,7 @@ impl Picture {
                 }
                 let ink = palette::cell(cell.style, self.page);
                 if let Some(shapes) = shapes::shapes(cell.symbol) {
-                    let (dx, dy) = (
-                        f32::from(cell.x) * CELL_WIDTH,
-                        f32::from(row) * CELL_HEIGHT,
-                    );
+                    let (dx, dy) = (f32::from(cell.x) * CELL_WIDTH, f32::from(row) * CELL_HEIGHT);
                     for shape in shapes {
                         self.paint(moved(shape, dx, dy), ink.fg);
                     }
@@ -242,5 +239,171 @@ fn moved(shape: Shape, dx: f32, dy: f32) -> Shape {
             end: at(end),
             width,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier, Style};
+
+    use super::*;
+
+    const PAGE: Page = Page {
+        fg: Rgb(1, 1, 1),
+        bg: Rgb(0, 0, 0),
+    };
+    const RED: Rgb = Rgb(205, 0, 0);
+
+    fn buffer(rows: &[(&str, Style)]) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, rows.len() as u16));
+        for (y, (text, style)) in rows.iter().enumerate() {
+            buf.set_string(0, y as u16, text, *style);
+        }
+        buf
+    }
+
+    fn rect(x: f32, y: f32, w: f32, h: f32) -> Shape {
+        Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            alpha: 1.0,
+        }
+    }
+
+    #[test]
+    fn a_run_of_blocks_is_one_rectangle() {
+        let red = Style::new().fg(Color::Red);
+        let mut buf = buffer(&[("███ █▄▄", red)]);
+        buf[(6, 0)].set_fg(Color::Green);
+        let shapes = Picture::of(&buf, PAGE).shapes;
+        assert_eq!(
+            shapes,
+            [
+                (rect(0.0, 0.0, 30.0, 20.0), RED),
+                (rect(40.0, 0.0, 10.0, 20.0), RED),
+                (rect(50.0, 10.0, 10.0, 10.0), RED),
+                (rect(60.0, 10.0, 10.0, 10.0), Rgb(0, 205, 0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn backgrounds_come_first_and_a_row_of_one_colour_is_one_rectangle() {
+        let selected = Style::new().fg(Color::Red).add_modifier(Modifier::REVERSED);
+        let buf = buffer(&[("ab", Style::new()), (" x─", selected)]);
+        let picture = Picture::of(&buf, PAGE);
+        // Reversed: the ink is the page's background, the cells' background the red.
+        assert_eq!(
+            picture.shapes,
+            [
+                (rect(0.0, 20.0, 30.0, 20.0), RED),
+                (rect(20.0, 29.0, 10.0, 1.0), PAGE.bg),
+            ]
+        );
+        assert_eq!(picture.texts.len(), 2);
+    }
+
+    fn texts(picture: &Picture) -> Vec<(u16, u16, u16, &str, bool)> {
+        picture
+            .texts
+            .iter()
+            .map(|t| (t.column, t.row, t.columns, t.text.as_str(), t.bold))
+            .collect()
+    }
+
+    #[test]
+    fn text_is_cut_into_pieces_pinned_to_their_cells() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let mut buf = buffer(&[("ab  cd●ef─gh", Style::new()), ("x深y", Style::new())]);
+        buf[(11, 0)].set_style(bold);
+        let picture = Picture::of(&buf, PAGE);
+        assert_eq!(
+            texts(&picture),
+            [
+                // Blanks between printable ASCII of one look stay in the piece.
+                (0, 0, 6, "ab  cd", false),
+                // Anything else stands alone.
+                (6, 0, 1, "●", false),
+                (7, 0, 2, "ef", false),
+                // A drawing character between two pieces keeps them apart.
+                (10, 0, 1, "g", false),
+                (11, 0, 1, "h", true),
+                (0, 1, 1, "x", false),
+                // A wide character covers two cells.
+                (1, 1, 2, "深", false),
+                (3, 1, 1, "y", false),
+            ]
+        );
+        let t = &picture.texts[4];
+        assert_eq!((t.x(), t.y(), t.width()), (110.0, 0.0, 10.0));
+        let t = &picture.texts[6];
+        assert_eq!((t.x(), t.y(), t.width()), (10.0, 20.0, 20.0));
+    }
+
+    #[test]
+    fn frames_stack_under_their_headings() {
+        let frame = |heading: Option<&str>| Frame {
+            heading: heading.map(str::to_owned),
+            buf: buffer(&[("█", Style::new()), ("a", Style::new())]),
+        };
+        let frames = [frame(Some("== one ==")), frame(None), frame(Some("two"))];
+        let picture = Picture::document(&frames, PAGE);
+        assert_eq!((picture.columns, picture.rows), (12, 8));
+        assert_eq!(picture.size(), (120.0, 160.0));
+        assert_eq!(
+            texts(&picture),
+            [
+                (0, 0, 9, "== one ==", true),
+                (0, 2, 1, "a", false),
+                (0, 4, 1, "a", false),
+                (0, 5, 3, "two", true),
+                (0, 7, 1, "a", false),
+            ]
+        );
+        let tops: Vec<f32> = picture
+            .shapes
+            .iter()
+            .map(|(s, _)| match s {
+                Shape::Rect { y, .. } => *y,
+                _ => panic!("{s:?}"),
+            })
+            .collect();
+        assert_eq!(tops, [20.0, 60.0, 120.0]);
+        assert_eq!(Picture::document(&[], PAGE).size(), (0.0, 0.0));
+    }
+
+    #[test]
+    fn shapes_move_to_their_cell() {
+        let buf = buffer(&[("  ╭⠁╱", Style::new())]);
+        let shapes: Vec<Shape> = Picture::of(&buf, PAGE)
+            .shapes
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        let Shape::Corner {
+            start, arc, end, ..
+        } = shapes[0]
+        else {
+            panic!("{:?}", shapes[0])
+        };
+        assert_eq!(
+            (start, arc[3], end),
+            ((30.0, 9.5), (24.5, 14.0), (24.5, 20.0))
+        );
+        assert_eq!(
+            shapes[1],
+            Shape::Dot {
+                x: 32.5,
+                y: 2.5,
+                r: 1.5
+            }
+        );
+        let Shape::Line { from, to, .. } = shapes[2] else {
+            panic!("{:?}", shapes[2])
+        };
+        assert_eq!((from, to), ((40.0, 20.0), (50.0, 0.0)));
     }
 }

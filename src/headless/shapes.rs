@@ -85,11 +85,11 @@ fn rect(x: f32, y: f32, w: f32, h: f32) -> Shape {
 fn block(c: char) -> Vec<Shape> {
     const W: f32 = CELL_WIDTH;
     const H: f32 = CELL_HEIGHT;
-    let code = u32::from(c);
     // Quadrants, upper left, upper right, lower left, lower right, for U+2596–259F.
     const QUADRANTS: [u8; 10] = [
         0b0010, 0b0001, 0b1000, 0b1011, 0b1001, 0b1110, 0b1101, 0b0100, 0b0110, 0b0111,
     ];
+    let code = u32::from(c);
     match code {
         0x2580 => vec![rect(0.0, 0.0, W, H / 2.0)],
         0x2581..=0x2588 => {
@@ -109,12 +109,17 @@ fn block(c: char) -> Vec<Shape> {
         0x2595 => vec![rect(W * 7.0 / 8.0, 0.0, W / 8.0, H)],
         _ => {
             let bits = QUADRANTS[(code - 0x2596) as usize];
-            [(0.0, 0.0), (W / 2.0, 0.0), (0.0, H / 2.0), (W / 2.0, H / 2.0)]
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (0b1000 >> i) != 0)
-                .map(|(_, &(x, y))| rect(x, y, W / 2.0, H / 2.0))
-                .collect()
+            [
+                (0.0, 0.0),
+                (W / 2.0, 0.0),
+                (0.0, H / 2.0),
+                (W / 2.0, H / 2.0),
+            ]
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (0b1000 >> i) != 0)
+            .map(|(_, &(x, y))| rect(x, y, W / 2.0, H / 2.0))
+            .collect()
         }
     }
 }
@@ -122,7 +127,16 @@ fn block(c: char) -> Vec<Shape> {
 /// Braille: dots 1–3 and 7 down the left column, 4–6 and 8 down the right; bit n of the code
 /// point's offset is dot n + 1.
 fn braille(c: char) -> Vec<Shape> {
-    const DOTS: [(u8, u8); 8] = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (0, 3), (1, 3)];
+    const DOTS: [(u8, u8); 8] = [
+        (0, 0),
+        (0, 1),
+        (0, 2),
+        (1, 0),
+        (1, 1),
+        (1, 2),
+        (0, 3),
+        (1, 3),
+    ];
     let bits = u32::from(c) - 0x2800;
     DOTS.iter()
         .enumerate()
@@ -224,9 +238,21 @@ fn lines(arms: [Weight; 4]) -> Vec<Shape> {
         // The arms along this axis (towards lower, then higher coordinates), and those
         // across it on either side.
         let (along, sides, centre, length, across) = if horizontal {
-            ([arms[LEFT], arms[RIGHT]], [arms[UP], arms[DOWN]], CX, CELL_WIDTH, CY)
+            (
+                [arms[LEFT], arms[RIGHT]],
+                [arms[UP], arms[DOWN]],
+                CX,
+                CELL_WIDTH,
+                CY,
+            )
         } else {
-            ([arms[UP], arms[DOWN]], [arms[LEFT], arms[RIGHT]], CY, CELL_HEIGHT, CX)
+            (
+                [arms[UP], arms[DOWN]],
+                [arms[LEFT], arms[RIGHT]],
+                CY,
+                CELL_HEIGHT,
+                CX,
+            )
         };
         let [low, high] = along;
         if low == high && low != Weight::None {
@@ -314,8 +340,16 @@ fn dashed(arms: [Weight; 4], dashes: u8) -> Vec<Shape> {
 
 /// ╭ ╮ ╯ ╰: a quarter circle between the horizontal and the vertical arm.
 fn corner(arms: [Weight; 4]) -> Shape {
-    let hx: f32 = if arms[RIGHT] == Weight::None { -1.0 } else { 1.0 };
-    let vy: f32 = if arms[DOWN] == Weight::None { -1.0 } else { 1.0 };
+    let hx: f32 = if arms[RIGHT] == Weight::None {
+        -1.0
+    } else {
+        1.0
+    };
+    let vy: f32 = if arms[DOWN] == Weight::None {
+        -1.0
+    } else {
+        1.0
+    };
     let r = CX.min(CELL_WIDTH - CX);
     let start_x = if hx > 0.0 { CELL_WIDTH } else { 0.0 };
     let end_y = if vy > 0.0 { CELL_HEIGHT } else { 0.0 };
@@ -349,5 +383,430 @@ fn diagonals(code: u32) -> Vec<Shape> {
         0x2571 => vec![rising],
         0x2572 => vec![falling],
         _ => vec![rising, falling],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where a cell is inked, one unit square a character, from the rectangles of `symbol`
+    /// (a unit is inked when its centre is in a rectangle).
+    fn art(symbol: &str) -> Vec<String> {
+        let shapes = shapes(symbol).unwrap();
+        (0..CELL_HEIGHT as u8)
+            .map(|y| {
+                (0..CELL_WIDTH as u8)
+                    .map(|x| {
+                        let (px, py) = (f32::from(x) + 0.5, f32::from(y) + 0.5);
+                        let inked = shapes.iter().any(|s| match *s {
+                            Shape::Rect { x, y, w, h, .. } => {
+                                (x..x + w).contains(&px) && (y..y + h).contains(&py)
+                            }
+                            Shape::Dot { x, y, r } => (px - x).hypot(py - y) < r,
+                            _ => panic!("{symbol}: not a rectangle or dot"),
+                        });
+                        if inked { '#' } else { '.' }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Several characters' art side by side.
+    fn arts(symbols: &str) -> String {
+        let arts: Vec<Vec<String>> = symbols.chars().map(|c| art(&c.to_string())).collect();
+        (0..CELL_HEIGHT as usize)
+            .map(|row| {
+                let parts: Vec<&str> = arts.iter().map(|a| a[row].as_str()).collect();
+                parts.join(" ") + "\n"
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_meet_in_the_middle_of_the_cell() {
+        assert_eq!(
+            arts("─│┤┥┓╔╬╤╟╒"),
+            "\
+.......... ....#..... ....#..... ....#..... .......... .......... ..#...#... .......... ..#...#... ..........
+.......... ....#..... ....#..... ....#..... .......... .......... ..#...#... .......... ..#...#... ..........
+.......... ....#..... ....#..... ....#..... .......... .......... ..#...#... .......... ..#...#... ..........
+.......... ....#..... ....#..... ....#..... .......... .......... ..#...#... .......... ..#...#... ..........
+.......... ....#..... ....#..... ....#..... .......... .......... ..#...#... .......... ..#...#... ..........
+.......... ....#..... ....#..... ....#..... .......... .......... ..#...#... .......... ..#...#... ..........
+.......... ....#..... ....#..... ....#..... .......... .......... ..#...#... .......... ..#...#... ..........
+.......... ....#..... ....#..... ....#..... .......... ..######## ###...#### ########## ..#...#... ....######
+.......... ....#..... ....#..... #####..... ######.... ..#....... .......... .......... ..#...#... ....#.....
+########## ....#..... #####..... #####..... ######.... ..#....... .......... .......... ..#...#### ....#.....
+.......... ....#..... ....#..... #####..... ######.... ..#....... .......... .......... ..#...#... ....#.....
+.......... ....#..... ....#..... ....#..... ...###.... ..#...#### ###...#### ########## ..#...#... ....######
+.......... ....#..... ....#..... ....#..... ...###.... ..#...#... ..#...#... ....#..... ..#...#... ....#.....
+.......... ....#..... ....#..... ....#..... ...###.... ..#...#... ..#...#... ....#..... ..#...#... ....#.....
+.......... ....#..... ....#..... ....#..... ...###.... ..#...#... ..#...#... ....#..... ..#...#... ....#.....
+.......... ....#..... ....#..... ....#..... ...###.... ..#...#... ..#...#... ....#..... ..#...#... ....#.....
+.......... ....#..... ....#..... ....#..... ...###.... ..#...#... ..#...#... ....#..... ..#...#... ....#.....
+.......... ....#..... ....#..... ....#..... ...###.... ..#...#... ..#...#... ....#..... ..#...#... ....#.....
+.......... ....#..... ....#..... ....#..... ...###.... ..#...#... ..#...#... ....#..... ..#...#... ....#.....
+.......... ....#..... ....#..... ....#..... ...###.... ..#...#... ..#...#... ....#..... ..#...#... ....#.....
+"
+        );
+    }
+
+    /// The ink of a block element, as a fraction of the cell (a shade counts its opacity).
+    fn ink(symbol: &str) -> f32 {
+        shapes(symbol)
+            .unwrap()
+            .iter()
+            .map(|s| match *s {
+                Shape::Rect { x, y, w, h, alpha } => {
+                    assert!(x >= 0.0 && y >= 0.0, "{symbol}");
+                    assert!(x + w <= CELL_WIDTH && y + h <= CELL_HEIGHT, "{symbol}");
+                    w * h * alpha / (CELL_WIDTH * CELL_HEIGHT)
+                }
+                _ => panic!("{symbol}: not a rectangle"),
+            })
+            .sum()
+    }
+
+    #[test]
+    fn block_elements_fill_their_exact_fraction_of_the_cell() {
+        let eighths = [
+            ("▀", 4_u8),
+            ("▁", 1),
+            ("▂", 2),
+            ("▃", 3),
+            ("▄", 4),
+            ("▅", 5),
+            ("▆", 6),
+            ("▇", 7),
+            ("█", 8),
+            ("▉", 7),
+            ("▊", 6),
+            ("▋", 5),
+            ("▌", 4),
+            ("▍", 3),
+            ("▎", 2),
+            ("▏", 1),
+            ("▐", 4),
+            ("░", 2),
+            ("▒", 4),
+            ("▓", 6),
+            ("▔", 1),
+            ("▕", 1),
+            ("▖", 2),
+            ("▗", 2),
+            ("▘", 2),
+            ("▙", 6),
+            ("▚", 4),
+            ("▛", 6),
+            ("▜", 6),
+            ("▝", 2),
+            ("▞", 4),
+            ("▟", 6),
+        ];
+        for (symbol, eighths) in eighths {
+            assert_eq!(ink(symbol), f32::from(eighths) / 8.0, "{symbol}");
+        }
+        // Bars grow from the bottom, bar tops to their exact height.
+        for (i, symbol) in ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"].iter().enumerate()
+        {
+            let h = CELL_HEIGHT * (i + 1) as f32 / 8.0;
+            assert_eq!(
+                shapes(symbol).unwrap(),
+                [Shape::Rect {
+                    x: 0.0,
+                    y: CELL_HEIGHT - h,
+                    w: CELL_WIDTH,
+                    h,
+                    alpha: 1.0
+                }],
+                "{symbol}"
+            );
+        }
+        // Shades are the whole cell, partly transparent.
+        let Shape::Rect { w, h, alpha, .. } = shapes("▓").unwrap()[0] else {
+            panic!("▓")
+        };
+        assert_eq!((w, h, alpha), (CELL_WIDTH, CELL_HEIGHT, 0.75));
+    }
+
+    #[test]
+    fn halves_and_quadrants_are_where_their_names_say() {
+        let top = |symbol: &str| art(symbol)[0].clone();
+        let bottom = |symbol: &str| art(symbol)[19].clone();
+        let cases = [
+            ("▀", "##########", ".........."),
+            ("▐", ".....#####", ".....#####"),
+            ("▌", "#####.....", "#####....."),
+            ("▔", "##########", ".........."),
+            ("▕", ".........#", ".........#"),
+            ("▏", "#.........", "#........."),
+            ("▉", "#########.", "#########."),
+            ("▖", "..........", "#####....."),
+            ("▗", "..........", ".....#####"),
+            ("▘", "#####.....", ".........."),
+            ("▝", ".....#####", ".........."),
+            ("▙", "#####.....", "##########"),
+            ("▚", "#####.....", ".....#####"),
+            ("▛", "##########", "#####....."),
+            ("▜", "##########", ".....#####"),
+            ("▞", ".....#####", "#####....."),
+            ("▟", ".....#####", "##########"),
+        ];
+        for (symbol, first, last) in cases {
+            assert_eq!(
+                (top(symbol), bottom(symbol)),
+                (first.into(), last.into()),
+                "{symbol}"
+            );
+        }
+        // The halves split the cell at its middle row.
+        assert_eq!(art("▀")[9], "##########");
+        assert_eq!(art("▀")[10], "..........");
+        assert_eq!(art("▗")[9], "..........");
+        assert_eq!(art("▗")[10], ".....#####");
+    }
+
+    #[test]
+    fn braille_dots_sit_at_their_dot_positions() {
+        let at = |symbol: &str| -> Vec<(f32, f32)> {
+            shapes(symbol)
+                .unwrap()
+                .iter()
+                .map(|s| match *s {
+                    Shape::Dot { x, y, r } => {
+                        assert_eq!(r, DOT_RADIUS);
+                        (x, y)
+                    }
+                    _ => panic!("{symbol}: not a dot"),
+                })
+                .collect()
+        };
+        // Dots 1, 2, 3, 7 down the left column, 4, 5, 6, 8 down the right.
+        let dots = [
+            ("⠁", (2.5, 2.5)),
+            ("⠂", (2.5, 7.5)),
+            ("⠄", (2.5, 12.5)),
+            ("⡀", (2.5, 17.5)),
+            ("⠈", (7.5, 2.5)),
+            ("⠐", (7.5, 7.5)),
+            ("⠠", (7.5, 12.5)),
+            ("⢀", (7.5, 17.5)),
+        ];
+        for (symbol, dot) in dots {
+            assert_eq!(at(symbol), [dot], "{symbol}");
+        }
+        assert_eq!(at("⠀"), []);
+        assert_eq!(at("⣿").len(), 8);
+        assert_eq!(at("⠉"), [(2.5, 2.5), (7.5, 2.5)]);
+        // Every pattern: one dot a raised bit, each wholly inside the cell.
+        for code in 0x2800..=0x28FF_u32 {
+            let symbol = char::from_u32(code).unwrap().to_string();
+            let dots = at(&symbol);
+            assert_eq!(
+                dots.len(),
+                (code - 0x2800).count_ones() as usize,
+                "{symbol}"
+            );
+            for (x, y) in dots {
+                assert!(
+                    x - DOT_RADIUS > 0.0 && x + DOT_RADIUS < CELL_WIDTH,
+                    "{symbol}"
+                );
+                assert!(
+                    y - DOT_RADIUS > 0.0 && y + DOT_RADIUS < CELL_HEIGHT,
+                    "{symbol}"
+                );
+            }
+        }
+    }
+
+    /// The inked unit squares of `symbol` joined to the first inked one, by flood fill.
+    fn connected(art: &[String]) -> usize {
+        let inked: Vec<Vec<bool>> = art
+            .iter()
+            .map(|row| row.chars().map(|c| c == '#').collect())
+            .collect();
+        let mut seen = vec![vec![false; CELL_WIDTH as usize]; CELL_HEIGHT as usize];
+        let start = (0..CELL_HEIGHT as usize)
+            .flat_map(|y| (0..CELL_WIDTH as usize).map(move |x| (x, y)))
+            .find(|&(x, y)| inked[y][x]);
+        let mut stack: Vec<(usize, usize)> = start.into_iter().collect();
+        let mut count = 0;
+        while let Some((x, y)) = stack.pop() {
+            if seen[y][x] || !inked[y][x] {
+                continue;
+            }
+            seen[y][x] = true;
+            count += 1;
+            if x > 0 {
+                stack.push((x - 1, y));
+            }
+            if y > 0 {
+                stack.push((x, y - 1));
+            }
+            if x + 1 < CELL_WIDTH as usize {
+                stack.push((x + 1, y));
+            }
+            if y + 1 < CELL_HEIGHT as usize {
+                stack.push((x, y + 1));
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn box_drawing_reaches_the_edges_of_its_arms_in_one_piece() {
+        for code in 0x2500..=0x257F_u32 {
+            let dashed = matches!(code, 0x2504..=0x250B | 0x254C..=0x254F);
+            if dashed || (0x256D..=0x2573).contains(&code) {
+                continue;
+            }
+            let c = char::from_u32(code).unwrap();
+            let art = art(&c.to_string());
+            let arms = arms(c);
+            // Double lines are several strokes that meet in pairs (their joins are in
+            // `lines_meet_in_the_middle_of_the_cell`); single ones are one piece.
+            if !arms.contains(&Weight::Double) {
+                let inked: usize = art.iter().map(|r| r.matches('#').count()).sum();
+                assert_eq!(connected(&art), inked, "{c}: in one piece");
+            }
+            let edges = [
+                art[0].clone(),
+                art.iter().map(|r| &r[9..]).collect::<String>(),
+                art[19].clone(),
+                art.iter().map(|r| &r[..1]).collect::<String>(),
+            ];
+            for (arm, (weight, edge)) in arms.iter().zip(&edges).enumerate() {
+                let want = match weight {
+                    Weight::None => 0,
+                    Weight::Light => 1,
+                    Weight::Heavy => 3,
+                    Weight::Double => 2,
+                };
+                assert_eq!(edge.matches('#').count(), want, "{c}: arm {arm}: {edge}");
+                // Centred on the cell's middle line.
+                let middle = if arm % 2 == 0 { 4 } else { 9 };
+                if *weight == Weight::Light || *weight == Weight::Heavy {
+                    assert_eq!(&edge[middle..=middle], "#", "{c}: arm {arm}: {edge}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dashed_lines_keep_their_rhythm_across_cells() {
+        for (symbol, dashes, horizontal) in [
+            ("┄", 3, true),
+            ("┅", 3, true),
+            ("┈", 4, true),
+            ("┉", 4, true),
+            ("╌", 2, true),
+            ("╍", 2, true),
+            ("┆", 3, false),
+            ("┇", 3, false),
+            ("┊", 4, false),
+            ("┋", 4, false),
+            ("╎", 2, false),
+            ("╏", 2, false),
+        ] {
+            let shapes = shapes(symbol).unwrap();
+            assert_eq!(shapes.len(), dashes, "{symbol}");
+            let length = if horizontal { CELL_WIDTH } else { CELL_HEIGHT };
+            let step = length / dashes as f32;
+            for (i, shape) in shapes.iter().enumerate() {
+                let Shape::Rect { x, y, w, h, .. } = *shape else {
+                    panic!("{symbol}")
+                };
+                let (start, long, across, thick) = if horizontal {
+                    (x, w, y + h / 2.0, h)
+                } else {
+                    (y, h, x + w / 2.0, w)
+                };
+                let close = |a: f32, b: f32| (a - b).abs() < 1e-4;
+                assert!(close(start, step * (i as f32 + DASH_GAP / 2.0)), "{symbol}");
+                assert!(close(long, step * (1.0 - DASH_GAP)), "{symbol}");
+                assert_eq!(across, if horizontal { CY } else { CX }, "{symbol}");
+                let heavy = ["┅", "┉", "╍", "┇", "┋", "╏"].contains(&symbol);
+                assert_eq!(thick, if heavy { HEAVY } else { LIGHT }, "{symbol}");
+            }
+        }
+    }
+
+    #[test]
+    fn rounded_corners_run_from_edge_to_edge_through_a_quarter_circle() {
+        let r = 4.5;
+        let pull = r * (1.0 - QUARTER);
+        for (symbol, start, arc, end) in [
+            (
+                "╭",
+                (10.0, 9.5),
+                [(9.0, 9.5), (CX + pull, 9.5), (4.5, CY + pull), (4.5, 14.0)],
+                (4.5, 20.0),
+            ),
+            (
+                "╮",
+                (0.0, 9.5),
+                [(0.0, 9.5), (CX - pull, 9.5), (4.5, CY + pull), (4.5, 14.0)],
+                (4.5, 20.0),
+            ),
+            (
+                "╯",
+                (0.0, 9.5),
+                [(0.0, 9.5), (CX - pull, 9.5), (4.5, CY - pull), (4.5, 5.0)],
+                (4.5, 0.0),
+            ),
+            (
+                "╰",
+                (10.0, 9.5),
+                [(9.0, 9.5), (CX + pull, 9.5), (4.5, CY - pull), (4.5, 5.0)],
+                (4.5, 0.0),
+            ),
+        ] {
+            assert_eq!(
+                shapes(symbol).unwrap(),
+                [Shape::Corner {
+                    start,
+                    arc,
+                    end,
+                    width: LIGHT
+                }],
+                "{symbol}"
+            );
+        }
+    }
+
+    #[test]
+    fn diagonals_run_corner_to_corner() {
+        let rising = Shape::Line {
+            from: (0.0, CELL_HEIGHT),
+            to: (CELL_WIDTH, 0.0),
+            width: LIGHT,
+        };
+        let falling = Shape::Line {
+            from: (0.0, 0.0),
+            to: (CELL_WIDTH, CELL_HEIGHT),
+            width: LIGHT,
+        };
+        assert_eq!(shapes("╱").unwrap(), [rising]);
+        assert_eq!(shapes("╲").unwrap(), [falling]);
+        assert_eq!(shapes("╳").unwrap(), [rising, falling]);
+    }
+
+    #[test]
+    fn everything_else_is_text() {
+        for symbol in [
+            "", " ", "a", "●", "▲", "■", "·", "†", "深", "──", "⣿⣿", "\u{27FF}",
+        ] {
+            assert_eq!(shapes(symbol), None, "{symbol:?}");
+        }
+        for symbol in [
+            "\u{2500}", "\u{257F}", "\u{2580}", "\u{259F}", "\u{2800}", "\u{28FF}",
+        ] {
+            assert!(shapes(symbol).is_some(), "{symbol:?}");
+        }
+        assert_eq!(shapes("\u{25A0}"), None);
+        assert_eq!(shapes("\u{2900}"), None);
     }
 }

@@ -8,6 +8,7 @@ mod cli;
 mod e2e;
 #[cfg(unix)]
 mod e2e_storm;
+mod pictures;
 mod presenter;
 mod render;
 mod robustness;
