@@ -4,7 +4,7 @@
 //! ([`shapes`]), so that they look like the terminal whatever fonts a viewer has.
 
 mod ansi;
-mod html;
+pub mod html;
 pub mod palette;
 pub mod picture;
 mod png;

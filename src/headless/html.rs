@@ -5,6 +5,8 @@
 //! is the grid's; every other character sits in a box of its cells' width, so that a glyph
 //! from a fallback font of another width moves nothing after it. Drawing characters are in
 //! the text too (copy and paste give the terminal's text), but transparent.
+//!
+//! A page of another kind (a deck of slides) can use [`style`] and [`frame`] on its own.
 
 use std::fmt::Write;
 
@@ -18,50 +20,59 @@ use crate::theme::Theme;
 
 /// One page holding every frame, each under its heading when it has one.
 pub fn write(frames: &[Frame], theme: &Theme, title: &str) -> String {
-    let page = palette::page(theme);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
-         <style>\n\
-         body{{margin:0;padding:1em;color:{fg};background:{bg};font-family:{FONT_FAMILY};\
+         <style>\n{}</style>\n</head>\n<body>\n",
+        escape(title),
+        style(theme)
+    );
+    for frame in frames {
+        if let Some(heading) = &frame.heading {
+            let _ = writeln!(out, "<h2>{}</h2>", escape(heading));
+        }
+        out.push_str(&self::frame(&frame.buf, theme));
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The style sheet [`frame`]s need: the page's colours and font, and the grid. A page of its
+/// own (a deck of slides) puts it in its `<head>`.
+pub fn style(theme: &Theme) -> String {
+    let page = palette::page(theme);
+    format!(
+        "body{{margin:0;padding:1em;color:{fg};background:{bg};font-family:{FONT_FAMILY};\
          font-size:{FONT_SIZE}px}}\n\
          h2{{font:inherit;font-weight:bold;margin:0;line-height:{CELL_HEIGHT}px}}\n\
          .frame{{position:relative;margin:0 0 1em 0}}\n\
          .frame>svg{{position:absolute;left:0;top:0;width:100%;height:100%}}\n\
          .frame>pre{{position:relative;margin:0;font:inherit;line-height:{CELL_HEIGHT}px}}\n\
          .cell{{display:inline-block;vertical-align:top;width:1ch;height:{CELL_HEIGHT}px}}\n\
-         .drawn{{color:transparent;overflow:hidden}}\n\
-         </style>\n</head>\n<body>\n",
-        escape(title),
+         .drawn{{color:transparent;overflow:hidden}}\n",
         fg = page.fg,
         bg = page.bg,
-    );
-    for frame in frames {
-        if let Some(heading) = &frame.heading {
-            let _ = writeln!(out, "<h2>{}</h2>", escape(heading));
-        }
-        write_frame(&frame.buf, page, &mut out);
-    }
-    out.push_str("</body>\n</html>\n");
-    out
+    )
 }
 
-fn write_frame(buf: &Buffer, page: Page, out: &mut String) {
+/// One frame as a `<div class="frame">`: the SVG of its shapes under a `<pre>` of its text.
+pub fn frame(buf: &Buffer, theme: &Theme) -> String {
+    let page = palette::page(theme);
     let (columns, rows) = (buf.area.width, buf.area.height);
     let picture = Picture::of(buf, page);
     let (width, height) = picture.size();
-    let _ = write!(
-        out,
+    let mut out = format!(
         "<div class=\"frame\" data-columns=\"{columns}\" data-rows=\"{rows}\" \
          style=\"width:{columns}ch;height:{height}px\">\n\
          <svg viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\n"
     );
-    svg::write_shapes(&picture, out);
+    svg::write_shapes(&picture, &mut out);
     out.push_str("</svg>\n<pre>");
     for y in buf.area.top()..buf.area.bottom() {
-        write_row(buf, y, page, out);
+        write_row(buf, y, page, &mut out);
         out.push('\n');
     }
     out.push_str("</pre>\n</div>\n");
+    out
 }
 
 /// What a stretch of a row is, for the text layer.

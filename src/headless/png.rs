@@ -218,3 +218,109 @@ impl OutlineBuilder for Outline {
         self.0.close();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::headless::palette::Page;
+
+    const PAGE: Page = Page {
+        fg: Rgb(200, 200, 200),
+        bg: Rgb(0, 0, 0),
+    };
+
+    #[test]
+    fn the_bundled_faces_have_every_character_the_dashboard_writes() {
+        let glyphs = crate::ui::Glyphs::new(false);
+        let mut wanted: String = (' '..='~').collect();
+        wanted.extend(glyphs.markers.concat().chars());
+        wanted.push_str("·†≈≥~*▾▸←→↑↓×–—…");
+        for face in [REGULAR, BOLD] {
+            let face = Face::parse(face, 0).unwrap();
+            let missing: String = wanted
+                .chars()
+                .filter(|&c| face.glyph_index(c).is_none())
+                .collect();
+            assert_eq!(missing, "");
+        }
+    }
+
+    fn picture(text: &str, bold: bool) -> Picture {
+        let mut picture = Picture::new(10, 1, PAGE);
+        picture.texts.push(Text {
+            column: 0,
+            row: 0,
+            columns: 2,
+            text: text.to_owned(),
+            colour: PAGE.fg,
+            bold,
+        });
+        picture
+    }
+
+    #[test]
+    fn a_character_the_font_lacks_is_named_once_and_drawn_as_a_box() {
+        let mut picture = picture("深", false);
+        picture.texts.push(picture.texts[0].clone());
+        picture.texts.push(Text {
+            text: "圳".to_owned(),
+            ..picture.texts[0].clone()
+        });
+        let png = write(&picture, 1).unwrap();
+        assert_eq!(png.missing, ['深', '圳']);
+        // The box is drawn: ink in the first cells.
+        let pixmap = Pixmap::decode_png(&png.bytes).unwrap();
+        let inked = (0..20)
+            .flat_map(|x| (0..20).map(move |y| (x, y)))
+            .filter(|&(x, y)| pixmap.pixel(x, y).unwrap().red() > 0)
+            .count();
+        assert!(inked > 20, "{inked} pixels of the box");
+    }
+
+    #[test]
+    fn text_is_drawn_in_its_cells_and_bold_is_heavier() {
+        let ink = |picture: &Picture| {
+            let png = write(picture, 2).unwrap();
+            assert_eq!(png.missing, []);
+            let pixmap = Pixmap::decode_png(&png.bytes).unwrap();
+            let mut columns = Vec::new();
+            let mut total = 0_u32;
+            for x in 0..pixmap.width() {
+                let column: u32 = (0..pixmap.height())
+                    .map(|y| u32::from(pixmap.pixel(x, y).unwrap().red()))
+                    .sum();
+                if column > 0 {
+                    columns.push(x);
+                }
+                total += column;
+            }
+            (columns, total)
+        };
+        let (columns, regular) = ink(&picture("Il", false));
+        // Two characters, each in its own 20-pixel cell, none outside them.
+        assert!(columns.iter().any(|&x| x < 20) && columns.iter().any(|&x| x >= 20));
+        assert!(columns.iter().all(|&x| x < 40), "{columns:?}");
+        let (_, bold) = ink(&picture("Il", true));
+        assert!(bold > regular * 5 / 4, "bold {bold}, regular {regular}");
+        // Nothing to draw: the page alone.
+        let (none, _) = ink(&picture("  ", false));
+        assert_eq!(none, Vec::<u32>::new());
+    }
+
+    #[test]
+    fn an_image_too_large_is_refused_before_it_is_drawn() {
+        let big = Picture::new(1000, 500, PAGE);
+        assert_eq!(size(&big, 2), (20_000, 20_000));
+        assert!(matches!(
+            write(&big, 2),
+            Err(PngError::TooLarge {
+                width: 20_000,
+                height: 20_000
+            })
+        ));
+        // At the limit, and an empty picture (no frames): one pixel.
+        let png = write(&Picture::new(0, 0, PAGE), 1).unwrap();
+        let pixmap = Pixmap::decode_png(&png.bytes).unwrap();
+        assert_eq!((pixmap.width(), pixmap.height()), (1, 1));
+    }
+}
