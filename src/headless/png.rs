@@ -233,7 +233,7 @@ mod tests {
     fn the_bundled_faces_have_every_character_the_dashboard_writes() {
         let glyphs = crate::ui::Glyphs::new(false);
         let mut wanted: String = (' '..='~').collect();
-        wanted.extend(glyphs.markers.concat().chars());
+        wanted.push_str(&glyphs.markers.concat());
         wanted.push_str("·†≈≥~*▾▸←→↑↓×–—…");
         for face in [REGULAR, BOLD] {
             let face = Face::parse(face, 0).unwrap();
