@@ -377,7 +377,7 @@ mod tests {
 
     #[test]
     fn shapes_move_to_their_cell() {
-        let buf = buffer(&[("  ╭⠁╱", Style::new())]);
+        let buf = buffer(&[("", Style::new()), ("  ╭⠁╱", Style::new())]);
         let shapes: Vec<Shape> = Picture::of(&buf, PAGE)
             .shapes
             .into_iter()
@@ -390,20 +390,20 @@ mod tests {
             panic!("{:?}", shapes[0])
         };
         assert_eq!(
-            (start, arc[3], end),
-            ((30.0, 9.5), (24.5, 14.0), (24.5, 20.0))
+            (start, arc[0], arc[3], end),
+            ((30.0, 29.5), (29.0, 29.5), (24.5, 34.0), (24.5, 40.0))
         );
         assert_eq!(
             shapes[1],
             Shape::Dot {
                 x: 32.5,
-                y: 2.5,
+                y: 22.5,
                 r: 1.5
             }
         );
         let Shape::Line { from, to, .. } = shapes[2] else {
             panic!("{:?}", shapes[2])
         };
-        assert_eq!((from, to), ((40.0, 20.0), (50.0, 0.0)));
+        assert_eq!((from, to), ((40.0, 40.0), (50.0, 20.0)));
     }
 }
