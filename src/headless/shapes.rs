@@ -489,6 +489,32 @@ mod tests {
     }
 
     #[test]
+    fn an_arm_ends_across_the_line_it_meets_and_at_the_centre_alone() {
+        let line = |x, y, w, h| Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            alpha: 1.0,
+        };
+        // A corner: each arm covers the other's width, no more.
+        assert_eq!(
+            shapes("┐").unwrap(),
+            [line(0.0, 9.0, 5.0, 1.0), line(4.0, 9.0, 1.0, 11.0)]
+        );
+        assert_eq!(
+            shapes("┙").unwrap(),
+            [line(0.0, 8.0, 5.0, 3.0), line(4.0, 0.0, 1.0, 11.0)]
+        );
+        // Half lines stop at the centre.
+        assert_eq!(shapes("╴").unwrap(), [line(0.0, 9.0, 4.5, 1.0)]);
+        assert_eq!(
+            shapes("╼").unwrap(),
+            [line(0.0, 9.0, 4.5, 1.0), line(4.5, 8.0, 5.5, 3.0)]
+        );
+    }
+
+    #[test]
     fn block_elements_fill_their_exact_fraction_of_the_cell() {
         let eighths = [
             ("▀", 4_u8),
