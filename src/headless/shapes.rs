@@ -340,19 +340,18 @@ fn dashed(arms: [Weight; 4], dashes: u8) -> Vec<Shape> {
 
 /// ╭ ╮ ╯ ╰: a quarter circle between the horizontal and the vertical arm.
 fn corner(arms: [Weight; 4]) -> Shape {
-    let hx: f32 = if arms[RIGHT] == Weight::None {
-        -1.0
+    let (hx, start_x) = if arms[RIGHT] == Weight::None {
+        (-1.0, 0.0)
     } else {
-        1.0
+        (1.0, CELL_WIDTH)
     };
-    let vy: f32 = if arms[DOWN] == Weight::None {
-        -1.0
+    let (vy, end_y) = if arms[DOWN] == Weight::None {
+        (-1.0, 0.0)
     } else {
-        1.0
+        (1.0, CELL_HEIGHT)
     };
-    let r = CX.min(CELL_WIDTH - CX);
-    let start_x = if hx > 0.0 { CELL_WIDTH } else { 0.0 };
-    let end_y = if vy > 0.0 { CELL_HEIGHT } else { 0.0 };
+    // From the centre line to the nearer side of the cell: ╮ and ╯ reach their left edge.
+    let r = CX;
     let pull = r * (1.0 - QUARTER);
     Shape::Corner {
         start: (start_x, CY),
