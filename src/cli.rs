@@ -28,7 +28,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render tabs without a terminal, to stdout: for slides, READMEs and CI.
+    /// Render tabs without a terminal, to stdout or a file: for slides, READMEs and CI.
     Snapshot(SnapshotArgs),
     /// Print every data point as CSV or JSON.
     Export(ExportArgs),
@@ -130,6 +130,17 @@ pub struct SnapshotArgs {
     /// Draw with plain ASCII instead of Braille, block and box-drawing characters.
     #[arg(long)]
     pub ascii: bool,
+    /// PNG only: each cell is 10N×20N pixels, N from 1 to 8 (2 unless told).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=8))]
+    pub scale: Option<u8>,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl SnapshotArgs {
+    /// A PNG's scale when none is asked for: sharp on a projector.
+    pub const DEFAULT_SCALE: u8 = 2;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -142,15 +153,19 @@ pub enum SnapshotFormat {
     Html,
     /// One self-contained SVG image.
     Svg,
+    /// One PNG image, drawn with the font bundled in the binary (--scale 2 unless told).
+    Png,
 }
 
-impl From<SnapshotFormat> for headless::Format {
-    fn from(format: SnapshotFormat) -> headless::Format {
-        match format {
-            SnapshotFormat::Text => headless::Format::Text,
-            SnapshotFormat::Ansi => headless::Format::Ansi,
-            SnapshotFormat::Html => headless::Format::Html,
-            SnapshotFormat::Svg => headless::Format::Svg,
+impl SnapshotFormat {
+    /// The text formats as the library names them; `None` for PNG, which is bytes.
+    pub fn text(self) -> Option<headless::Format> {
+        match self {
+            SnapshotFormat::Text => Some(headless::Format::Text),
+            SnapshotFormat::Ansi => Some(headless::Format::Ansi),
+            SnapshotFormat::Html => Some(headless::Format::Html),
+            SnapshotFormat::Svg => Some(headless::Format::Svg),
+            SnapshotFormat::Png => None,
         }
     }
 }

@@ -9,11 +9,12 @@ use crate::app::App;
 use clap::CommandFactory;
 
 use crate::cli::{
-    CheckArgs, Cli, Command, DataArg, ExportArgs, PreflightArgs, SnapshotArgs, ViewArgs,
+    CheckArgs, Cli, Command, DataArg, ExportArgs, PreflightArgs, SnapshotArgs, SnapshotFormat,
+    ViewArgs,
 };
 use crate::data::{Dataset, Page};
 use crate::error::LoadError;
-use crate::headless::Frame;
+use crate::headless::{Frame, PngError};
 use crate::preflight::Preflight;
 use crate::preflight::depth::Env;
 use crate::talk::Talk;
@@ -36,6 +37,9 @@ pub enum Failure {
     /// Writing to stdout failed (exit 1).
     #[error("cannot write the output: {0}")]
     Output(io::Error),
+    /// Writing the file the user named failed (exit 1).
+    #[error("{file}: cannot write: {}", crate::text::sanitize(&.source.to_string()))]
+    File { file: String, source: io::Error },
     /// Driving the terminal failed (exit 1).
     #[error("terminal error: {0}")]
     Terminal(io::Error),
@@ -115,6 +119,18 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
 }
 
 fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
+    let png = args.format == SnapshotFormat::Png;
+    if args.scale.is_some() && !png {
+        return Err(Failure::Usage(
+            "--scale sets a PNG's pixels: use it with --format png".to_owned(),
+        ));
+    }
+    if png && args.output.is_none() && io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "stdout is a terminal: write the PNG to a file (> frame.png or --output FILE)"
+                .to_owned(),
+        ));
+    }
     let data = load(&args.data)?;
     let all = args.tab.trim().eq_ignore_ascii_case("all");
     let tabs: Vec<usize> = if all {
@@ -134,17 +150,44 @@ fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
             buf: headless::render(&app, width, height),
         });
     }
-    let shown = match tabs.as_slice() {
-        [tab] => app.data.pages[*tab].title.clone(),
-        _ => "all tabs".to_owned(),
+    let document = if let Some(format) = args.format.text() {
+        let shown = match tabs.as_slice() {
+            [tab] => app.data.pages[*tab].title.clone(),
+            _ => "all tabs".to_owned(),
+        };
+        let title = format!("{} · {shown} ({width}×{height})", app.data.title);
+        headless::write(&frames, format, &app.theme, &title).into_bytes()
+    } else {
+        png_bytes(&frames, &app.theme, args.scale)?
     };
-    let title = format!("{} · {shown} ({width}×{height})", app.data.title);
-    let document = headless::write(&frames, args.format.into(), &app.theme, &title);
+    if let Some(path) = &args.output {
+        return std::fs::write(path, &document).map_err(|source| Failure::File {
+            file: crate::text::sanitize(&path.display().to_string()),
+            source,
+        });
+    }
     let mut out = io::stdout().lock();
-    out.write_all(document.as_bytes())
-        .map_err(Failure::Output)?;
-    out.flush().map_err(Failure::Output)?;
-    Ok(())
+    out.write_all(&document).map_err(Failure::Output)?;
+    out.flush().map_err(Failure::Output)
+}
+
+/// The frames as a PNG; each character the bundled font lacks is named on stderr, once.
+fn png_bytes(frames: &[Frame], theme: &Theme, scale: Option<u8>) -> Result<Vec<u8>, Failure> {
+    let scale = scale.unwrap_or(SnapshotArgs::DEFAULT_SCALE);
+    let picture = headless::png(frames, theme, scale).map_err(|err| match err {
+        PngError::TooLarge { .. } => Failure::Usage(err.to_string()),
+        PngError::Encode(_) => Failure::Output(io::Error::other(err.to_string())),
+    })?;
+    let mut stderr = io::stderr().lock();
+    for c in picture.missing {
+        let _ = writeln!(
+            stderr,
+            "shenzhen-dash: the bundled font has no {} (U+{:04X}): it is drawn as an empty box",
+            crate::text::sanitize(&format!("{c:?}")),
+            u32::from(c)
+        );
+    }
+    Ok(picture.bytes)
 }
 
 fn export(args: &ExportArgs) -> Result<(), Failure> {

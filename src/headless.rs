@@ -1,11 +1,18 @@
 //! Frames without a terminal: the exact widget the interactive app draws, rendered into a
-//! buffer and written out as plain text, ANSI, HTML or SVG.
+//! buffer and written out as plain text, ANSI, HTML, SVG or PNG. The pictures (HTML, SVG,
+//! PNG) share one cell grid and draw block, box-drawing and Braille characters as shapes
+//! ([`shapes`]), so that they look like the terminal whatever fonts a viewer has.
 
 mod ansi;
-mod html;
-mod palette;
+pub mod html;
+pub mod palette;
+pub mod picture;
+mod png;
 pub(crate) mod sgr;
+pub mod shapes;
 mod svg;
+
+pub use png::{MAX_PIXELS, Png, PngError};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -60,6 +67,20 @@ pub struct Frame {
     pub buf: Buffer,
 }
 
+/// The fonts HTML and SVG ask for: DejaVu Sans Mono (the one bundled for PNG) where the viewer
+/// has it, else the usual monospace fonts of macOS and Windows.
+const FONT_FAMILY: &str = "'DejaVu Sans Mono',Menlo,Consolas,monospace";
+
+/// The frames as one PNG image at `scale` pixels a picture unit (a cell is
+/// [`shapes::CELL_WIDTH`] × [`shapes::CELL_HEIGHT`] units), frames one under the other as in
+/// the SVG; the same input gives the same bytes.
+pub fn png(frames: &[Frame], theme: &Theme, scale: u8) -> Result<Png, PngError> {
+    png::write(
+        &picture::Picture::document(frames, palette::page(theme)),
+        scale,
+    )
+}
+
 /// The frames in the chosen format, as one document; the same input always gives the same
 /// bytes. Text and ANSI put each heading on a line of its own before its frame.
 pub fn write(frames: &[Frame], format: Format, theme: &Theme, title: &str) -> String {
@@ -104,36 +125,53 @@ pub fn to_text(buf: &Buffer) -> String {
 struct Run {
     text: String,
     style: Style,
-    /// First column and width in columns.
-    x: u16,
+    /// Width in columns.
     width: u16,
 }
 
 fn runs(buf: &Buffer, y: u16) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
-    let mut skip = 0;
-    for x in buf.area.left()..buf.area.right() {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let cell = &buf[(x, y)];
-        let symbol = cell.symbol();
-        let width = symbol.width().max(1) as u16;
-        skip = width - 1;
-        let style = cell.style();
+    for cell in cells(buf, y) {
+        let style = cell.style;
         match runs.last_mut() {
             Some(run) if run.style == style => {
-                run.text.push_str(symbol);
-                run.width += width;
+                run.text.push_str(cell.symbol);
+                run.width += cell.width;
             }
             _ => runs.push(Run {
-                text: symbol.to_owned(),
+                text: cell.symbol.to_owned(),
                 style,
-                x,
-                width,
+                width: cell.width,
             }),
         }
     }
     runs
+}
+
+/// What one cell of a row shows: a wide character covers the cells after it.
+struct Cell<'a> {
+    x: u16,
+    /// In columns.
+    width: u16,
+    symbol: &'a str,
+    style: Style,
+}
+
+fn cells(buf: &Buffer, y: u16) -> impl Iterator<Item = Cell<'_>> {
+    let mut next = buf.area.left();
+    (buf.area.left()..buf.area.right()).filter_map(move |x| {
+        if x < next {
+            return None;
+        }
+        let cell = &buf[(x, y)];
+        let symbol = cell.symbol();
+        let width = symbol.width().max(1) as u16;
+        next = x.saturating_add(width);
+        Some(Cell {
+            x,
+            width,
+            symbol,
+            style: cell.style(),
+        })
+    })
 }

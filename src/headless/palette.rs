@@ -1,44 +1,78 @@
-//! Terminal colours as CSS hex, for HTML and SVG snapshots that look like the terminal.
+//! Terminal colours as RGB, for pictures (HTML, SVG, PNG) that look like the terminal.
+
+use std::fmt;
 
 use ratatui::style::{Color, Modifier, Style};
 
 use super::sgr;
 use crate::theme::Theme;
 
-/// The page's default foreground and background, where the terminal would use its own.
-pub fn page(theme: &Theme) -> (String, String) {
-    let fg = theme
-        .base
-        .fg
-        .map_or_else(|| "#d0d0d0".to_owned(), |c| hex(c, "#d0d0d0"));
-    let bg = theme
-        .base
-        .bg
-        .map_or_else(|| "#1c1c1c".to_owned(), |c| hex(c, "#1c1c1c"));
-    (fg, bg)
-}
+/// A colour as red, green and blue; `Display` writes it as CSS hex, `#rrggbb`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
 
-/// A cell's foreground, background and boldness, with reverse video applied.
-pub fn cell(style: Style, page: &(String, String)) -> (String, Option<String>, bool) {
-    let fg = style.fg.map_or_else(|| page.0.clone(), |c| hex(c, &page.0));
-    let bg = style.bg.map(|c| hex(c, &page.1));
-    let bold = style.add_modifier.contains(Modifier::BOLD);
-    if style.add_modifier.contains(Modifier::REVERSED) {
-        (bg.unwrap_or_else(|| page.1.clone()), Some(fg), bold)
-    } else {
-        (fg, bg.filter(|bg| bg != &page.1), bold)
+impl fmt::Display for Rgb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
 }
 
-/// `#rrggbb` for a colour; `reset` stands for the terminal's default.
-pub fn hex(color: Color, reset: &str) -> String {
+/// The page's colours: its default foreground and background, where a terminal would use
+/// its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub fg: Rgb,
+    pub bg: Rgb,
+}
+
+/// A terminal's default ink and paper for a dark theme.
+const DEFAULT_FG: Rgb = Rgb(0xd0, 0xd0, 0xd0);
+const DEFAULT_BG: Rgb = Rgb(0x1c, 0x1c, 0x1c);
+
+pub fn page(theme: &Theme) -> Page {
+    Page {
+        fg: theme.base.fg.map_or(DEFAULT_FG, |c| rgb(c, DEFAULT_FG)),
+        bg: theme.base.bg.map_or(DEFAULT_BG, |c| rgb(c, DEFAULT_BG)),
+    }
+}
+
+/// How a cell looks: its ink, its own background where it differs from the page's, and
+/// whether it is bold; reverse video applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ink {
+    pub fg: Rgb,
+    pub bg: Option<Rgb>,
+    pub bold: bool,
+}
+
+pub fn cell(style: Style, page: Page) -> Ink {
+    let fg = style.fg.map_or(page.fg, |c| rgb(c, page.fg));
+    let bg = style.bg.map(|c| rgb(c, page.bg));
+    let bold = style.add_modifier.contains(Modifier::BOLD);
+    if style.add_modifier.contains(Modifier::REVERSED) {
+        Ink {
+            fg: bg.unwrap_or(page.bg),
+            bg: Some(fg),
+            bold,
+        }
+    } else {
+        Ink {
+            fg,
+            bg: bg.filter(|&bg| bg != page.bg),
+            bold,
+        }
+    }
+}
+
+/// A terminal colour as RGB; `reset` stands for the terminal's default.
+pub fn rgb(color: Color, reset: Rgb) -> Rgb {
     let (r, g, b) = match color {
-        Color::Reset => return reset.to_owned(),
+        Color::Reset => return reset,
         Color::Rgb(r, g, b) => (r, g, b),
         Color::Indexed(i) => indexed(i),
         named => indexed(sgr::palette_index(named)),
     };
-    format!("#{r:02x}{g:02x}{b:02x}")
+    Rgb(r, g, b)
 }
 
 /// The xterm 256-colour palette.
@@ -81,9 +115,10 @@ mod tests {
 
     #[test]
     fn xterm_palette() {
-        assert_eq!(hex(Color::Indexed(214), "#000"), "#ffaf00");
-        assert_eq!(hex(Color::Indexed(232), "#000"), "#080808");
-        assert_eq!(hex(Color::Indexed(231), "#000"), "#ffffff");
-        assert_eq!(hex(Color::Reset, "#123456"), "#123456");
+        let black = Rgb(0, 0, 0);
+        assert_eq!(rgb(Color::Indexed(214), black).to_string(), "#ffaf00");
+        assert_eq!(rgb(Color::Indexed(232), black).to_string(), "#080808");
+        assert_eq!(rgb(Color::Indexed(231), black).to_string(), "#ffffff");
+        assert_eq!(rgb(Color::Reset, Rgb(1, 2, 3)), Rgb(1, 2, 3));
     }
 }

@@ -426,3 +426,25 @@ fn after_a_tour_the_terminal_shows_the_snapshot_colours_and_all() {
         assert_eq!(tmux.quit_with("q"), CLEAN);
     }
 }
+
+#[test]
+fn a_png_is_not_written_to_a_terminal() {
+    let tmux = Tmux::launch("png_to_terminal", &[BIN, "snapshot", "--format", "png"]);
+    let screen = tmux.wait_for_text("stdout is a terminal");
+    assert!(
+        screen.contains(
+            "shenzhen-dash: stdout is a terminal: write the PNG to a file (> frame.png or \
+             --output FILE)\n"
+        ),
+        "{}",
+        framed(&screen)
+    );
+    assert!(
+        !screen.contains("PNG\r") && !screen.contains("IHDR"),
+        "{}",
+        framed(&screen)
+    );
+    let ending = tmux.ending();
+    assert_eq!(ending.exit_status, 2);
+    assert!(ending.tty_modes_restored);
+}

@@ -13,6 +13,7 @@ mod e2e_preflight;
 mod e2e_storm;
 #[cfg(unix)]
 mod e2e_talk;
+mod pictures;
 mod preflight;
 mod presenter;
 mod range;

@@ -38,6 +38,7 @@ fn a_full_disk_is_an_error_in_one_line() {
     for args in [
         &["snapshot"][..],
         &["snapshot", "--format", "html"],
+        &["snapshot", "--format", "png"],
         &["export"],
         &["export", "--format", "json"],
         &["check", MINIMAL],

@@ -8,7 +8,7 @@ use shenzhen_dash::data::Dataset;
 use shenzhen_dash::headless::{render, to_text};
 use unicode_width::UnicodeWidthStr;
 
-use super::{CHINA, MINIMAL, control_besides_newline, run, run_env};
+use super::{CHINA, MINIMAL, MINIMAL_TEXT, control_besides_newline, run, run_env};
 use crate::support::emulate;
 
 /// The tab headers of `snapshot --tab all` for the embedded asset.
@@ -404,4 +404,123 @@ fn every_tab_in_html_or_svg_is_one_document() {
     assert_eq!(svg.matches("<svg").count(), 1);
     assert!(svg.contains("== 6 innovation: Innovation =="));
     assert!(svg.contains("<title>Shenzhen economy · all tabs (100×30)</title>"));
+}
+
+/// The width and height a PNG's header gives.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
+    let pixmap = tiny_skia::Pixmap::decode_png(bytes).unwrap();
+    (pixmap.width(), pixmap.height())
+}
+
+#[test]
+fn snapshot_png_is_the_frame_at_twice_its_size_unless_scaled() {
+    let png = run(&[
+        "snapshot", "--format", "png", "--tab", "rd", "--size", "40x12",
+    ]);
+    assert_eq!((png.code, png.stderr.as_str()), (0, ""));
+    // A cell is 10×20 units, at 2 pixels a unit unless told.
+    assert_eq!(png_size(&png.stdout), (800, 480));
+    for (scale, size) in [("1", (400, 240)), ("3", (1200, 720)), ("8", (3200, 1920))] {
+        let args = [
+            "snapshot", "--format", "png", "--tab", "rd", "--size", "40x12", "--scale", scale,
+        ];
+        let scaled = run(&args);
+        assert_eq!((scaled.code, scaled.stderr.as_str()), (0, ""), "{scale}");
+        assert_eq!(png_size(&scaled.stdout), size, "--scale {scale}");
+    }
+    // Every tab, one under the other, each under its heading row.
+    let all = run(&[
+        "snapshot", "--format", "png", "--tab", "all", "--size", "40x12",
+    ]);
+    assert_eq!(png_size(&all.stdout), (800, 7 * 13 * 40));
+    // The same input, the same bytes.
+    let again = run(&[
+        "snapshot", "--format", "png", "--tab", "rd", "--size", "40x12",
+    ]);
+    assert!(again.stdout == png.stdout);
+}
+
+#[test]
+fn snapshot_output_writes_the_file_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["png", "svg", "text"] {
+        let path = dir.path().join(format!("frame.{format}"));
+        let args = ["snapshot", "--tab", "rd", "--format", format];
+        let written = run(&[&args[..], &["--output", path.to_str().unwrap()]].concat());
+        assert_eq!(
+            (written.code, written.stderr.as_str(), written.stdout.len()),
+            (0, "", 0),
+            "{format}"
+        );
+        assert!(
+            std::fs::read(&path).unwrap() == run(&args).stdout,
+            "{format}"
+        );
+    }
+    // A file that cannot be written: one line that names it, exit 1.
+    let run = run(&[
+        "snapshot",
+        "--format",
+        "png",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "shenzhen-dash: {}: cannot write: ",
+            dir.path().display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn snapshot_png_refuses_what_it_cannot_do_in_one_line() {
+    for (args, message) in [
+        (
+            &["snapshot", "--format", "svg", "--scale", "2"][..],
+            "shenzhen-dash: --scale sets a PNG's pixels: use it with --format png\n",
+        ),
+        (
+            &["snapshot", "--format", "png", "--size", "1000x500"][..],
+            "shenzhen-dash: a PNG of 20000×20000 pixels is too large (at most 50000000 pixels): \
+             choose a smaller --size or --scale\n",
+        ),
+    ] {
+        let run = run(args);
+        assert_eq!((run.code, run.stderr.as_str()), (2, message), "{args:?}");
+        assert!(run.stdout.is_empty());
+    }
+    for scale in ["0", "9", "x"] {
+        let run = run(&["snapshot", "--format", "png", "--scale", scale]);
+        assert_eq!(run.code, 2, "--scale {scale}");
+    }
+}
+
+#[test]
+fn snapshot_png_names_each_character_the_bundled_font_lacks_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("shenzhen.json");
+    let text = MINIMAL_TEXT
+        .replace("\"title\": \"Economy\"", "\"title\": \"深圳 Economy\"")
+        .replace("\"title\": \"GDP\"", "\"title\": \"GDP 深圳\"");
+    std::fs::write(&data, text).unwrap();
+    let run = run(&[
+        "snapshot",
+        "--format",
+        "png",
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "shenzhen-dash: the bundled font has no '深' (U+6DF1): it is drawn as an empty box\n\
+         shenzhen-dash: the bundled font has no '圳' (U+5733): it is drawn as an empty box\n"
+    );
+    png_size(&run.stdout);
 }

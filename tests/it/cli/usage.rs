@@ -56,7 +56,7 @@ fn usage_errors_exit_2_and_list_the_choices() {
         ),
         (
             vec!["snapshot", "--format", "pdf"],
-            invalid_value("pdf", "--format <FORMAT>", "text, ansi, html, svg"),
+            invalid_value("pdf", "--format <FORMAT>", "text, ansi, html, svg, png"),
         ),
         (
             vec!["export", "--format", "xml"],
