@@ -175,3 +175,18 @@ fn cells(buf: &Buffer, y: u16) -> impl Iterator<Item = Cell<'_>> {
         })
     })
 }
+
+/// Text made safe inside HTML and SVG (XML) markup and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

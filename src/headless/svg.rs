@@ -3,7 +3,7 @@
 
 use std::fmt::{self, Write};
 
-use super::html::escape;
+use super::escape;
 use super::palette::Rgb;
 use super::picture::{BASELINE, FONT_SIZE, Picture, Text};
 use super::shapes::Shape;
