@@ -30,6 +30,9 @@ pub enum Failure {
     /// Writing to stdout failed (exit 1).
     #[error("cannot write the output: {0}")]
     Output(io::Error),
+    /// The recording's file cannot be created (exit 1).
+    #[error("cannot create {}: {}", .0.display(), .1)]
+    Record(std::path::PathBuf, io::Error),
     /// Driving the terminal failed (exit 1).
     #[error("terminal error: {0}")]
     Terminal(io::Error),
@@ -88,6 +91,17 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
                 .to_owned(),
         ));
     }
+    // Created now, so that a path that cannot be written is refused before the terminal is
+    // touched. The talk's title, or the dataset's, is the recording's.
+    let cast = match &args.record {
+        None => None,
+        Some(path) => Some(tui::Cast {
+            file: std::fs::File::create(path).map_err(|err| Failure::Record(path.clone(), err))?,
+            title: talk
+                .as_ref()
+                .map_or_else(|| data.title.clone(), |t| t.title.clone()),
+        }),
+    };
     let mut app = App::new(data)
         .with_theme(Theme::pick(args.theme.into(), colours))
         .with_tab(tab);
@@ -99,7 +113,7 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
     if let Some(talk) = talk {
         app = app.with_talk(talk);
     }
-    match tui::run(&mut app).map_err(Failure::Terminal)? {
+    match tui::run(&mut app, cast).map_err(Failure::Terminal)? {
         tui::Ending::Quit => Ok(()),
         tui::Ending::Terminated(status) => Err(Failure::Terminated(status)),
     }

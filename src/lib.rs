@@ -19,6 +19,7 @@ pub mod error;
 pub mod export;
 pub mod file;
 pub mod headless;
+pub mod record;
 pub mod talk;
 pub mod text;
 pub mod theme;

@@ -7,9 +7,10 @@
 //! one channel: one reads terminal events, one waits for requests to terminate. Both sleep in
 //! the kernel until something happens, so an idle dashboard costs nothing.
 
+mod record;
 mod signals;
 
-use std::io::{self, BufWriter, Stdout, stdout};
+use std::io::{self, BufWriter, stdout};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Instant;
 
@@ -27,8 +28,10 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use crate::action::{self, Action};
 use crate::app::App;
 use crate::ui;
+pub use record::Cast;
+use record::{Out, Recorder};
 
-type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Term = Terminal<CrosstermBackend<BufWriter<Out>>>;
 
 /// How the dashboard ended, the terminal restored either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +51,9 @@ enum Wake {
 }
 
 /// Runs the dashboard until the user quits or the program is asked to terminate. Blocks on
-/// input: nothing runs between events.
-pub fn run(app: &mut App) -> io::Result<Ending> {
+/// input: nothing runs between events. With a `cast`, records the session into it, and the
+/// file is complete and closed when this returns, on every path but a panic.
+pub fn run(app: &mut App, cast: Option<Cast>) -> io::Result<Ending> {
     let (wake, woken) = mpsc::channel();
     let stop = wake.clone();
     // Caught from before the terminal changes: one that comes early waits in the channel.
@@ -57,18 +61,22 @@ pub fn run(app: &mut App) -> io::Result<Ending> {
         // The loop may have returned already: then there is no one left to tell.
         let _ = stop.send(Wake::Terminate(status));
     })?;
-    let mut terminal = enter()?;
+    let (mut terminal, mut recorder) = enter(cast)?;
     let area = terminal.get_frame().area();
-    let result = draw(&mut terminal, app, area)
+    let result = draw(&mut terminal, app, area, recorder.as_mut())
         .and_then(|()| read_input(wake))
-        .and_then(|()| event_loop(&mut terminal, app, area, &woken));
+        .and_then(|()| event_loop(&mut terminal, app, area, &woken, recorder.as_mut()));
     // Whatever the terminal's writer still holds goes out before the terminal is restored.
     drop(terminal);
     restore();
-    result
+    // The writer's copy of the last frame is in; the file is finished before the process ends.
+    let recorded = recorder
+        .map_or(Ok(()), Recorder::finish)
+        .map_err(|err| io::Error::new(err.kind(), format!("cannot write the recording: {err}")));
+    result.and_then(|ending| recorded.map(|()| ending))
 }
 
-fn enter() -> io::Result<Term> {
+fn enter(cast: Option<Cast>) -> io::Result<(Term, Option<Recorder>)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // A panic is a bug. Restore the terminal first, so that Rust's report (and a backtrace
@@ -94,13 +102,20 @@ fn enter() -> io::Result<Term> {
     }));
     let enter = || {
         let (width, height) = terminal::size()?;
+        let recorder = cast
+            .map(|cast| Recorder::start(cast, width, height))
+            .transpose()?;
         enable_raw_mode()?;
-        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
+        // Through the terminal's writer, so that a recording enters the same screen.
+        let mut out = Out::new(recorder.as_ref());
+        execute!(out, EnterAlternateScreen, EnableMouseCapture, Hide)?;
         // A whole frame fits, so it reaches the terminal in one write even where synchronized
         // updates are not understood.
-        let out = BufWriter::with_capacity(1 << 16, stdout());
+        let out = BufWriter::with_capacity(1 << 16, out);
         let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
-        Terminal::with_options(CrosstermBackend::new(out), TerminalOptions { viewport })
+        let terminal =
+            Terminal::with_options(CrosstermBackend::new(out), TerminalOptions { viewport })?;
+        Ok((terminal, recorder))
     };
     enter().inspect_err(|_| restore())
 }
@@ -142,6 +157,7 @@ fn event_loop(
     app: &mut App,
     mut area: Rect,
     woken: &Receiver<Wake>,
+    mut recorder: Option<&mut Recorder>,
 ) -> io::Result<Ending> {
     // The end-to-end tests prove a panic leaves the terminal restored; this is their trigger.
     // `cargo test` builds with debug assertions; a release build has no such code path.
@@ -166,6 +182,9 @@ fn event_loop(
                     (Some(action), _) => app.update(action, now),
                     (None, Event::Resize(width, height)) => {
                         area = Rect::new(0, 0, width, height);
+                        if let Some(recorder) = &recorder {
+                            recorder.resized(width, height);
+                        }
                         true
                     }
                     (None, _) => false,
@@ -176,7 +195,7 @@ fn event_loop(
             return Ok(Ending::Quit);
         }
         if redraw {
-            draw(terminal, app, area)?;
+            draw(terminal, app, area, recorder.as_deref_mut())?;
         }
     }
 }
@@ -202,8 +221,14 @@ fn next(woken: &Receiver<Wake>, deadline: Option<Instant>) -> Option<Wake> {
 /// One frame: ratatui's `Terminal` writes the cells that changed since the last one, as one
 /// synchronized update in one flush. (`Terminal::draw` would flush a second time, to hide a
 /// cursor that is hidden already.) After a resize, `Terminal::resize` flushes its clearing of
-/// the screen on its own, inside the same update.
-fn draw(terminal: &mut Term, app: &App, area: Rect) -> io::Result<()> {
+/// the screen on its own, inside the same update. A recording then marks a new chapter, if the
+/// frame starts one.
+fn draw(
+    terminal: &mut Term,
+    app: &App,
+    area: Rect,
+    recorder: Option<&mut Recorder>,
+) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     if terminal.get_frame().area() != area {
         // Clears the screen, within this frame.
@@ -213,5 +238,9 @@ fn draw(terminal: &mut Term, app: &App, area: Rect) -> io::Result<()> {
     terminal.flush()?;
     terminal.swap_buffers();
     queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    Backend::flush(terminal.backend_mut())
+    Backend::flush(terminal.backend_mut())?;
+    if let Some(recorder) = recorder {
+        recorder.drawn(app);
+    }
+    Ok(())
 }
