@@ -8,6 +8,8 @@ mod cli;
 #[cfg(unix)]
 mod e2e;
 #[cfg(unix)]
+mod e2e_record;
+#[cfg(unix)]
 mod e2e_storm;
 #[cfg(unix)]
 mod e2e_talk;
