@@ -70,10 +70,10 @@ pub fn run(app: &mut App, cast: Option<Cast>) -> io::Result<Ending> {
     drop(terminal);
     restore();
     // The writer's copy of the last frame is in; the file is finished before the process ends.
-    let recorded = recorder
+    let written = recorder
         .map_or(Ok(()), Recorder::finish)
         .map_err(|err| io::Error::new(err.kind(), format!("cannot write the recording: {err}")));
-    result.and_then(|ending| recorded.map(|()| ending))
+    result.and_then(|ending| written.map(|()| ending))
 }
 
 fn enter(cast: Option<Cast>) -> io::Result<(Term, Option<Recorder>)> {

@@ -51,7 +51,10 @@ fn a_recorded_talk_replays_the_screen_with_a_chapter_per_beat() {
     assert_eq!(header["width"], WIDTH, "{header}");
     assert_eq!(header["height"], HEIGHT, "{header}");
     assert_eq!(header["title"], "Shenzhen's decade of innovation");
-    assert!(header["timestamp"].as_u64().is_some_and(|t| t > 0), "{header}");
+    assert!(
+        header["timestamp"].as_u64().is_some_and(|t| t > 0),
+        "{header}"
+    );
 
     let events: Vec<(f64, String, String)> = lines
         .map(|line| serde_json::from_str(line).expect("an event line"))
@@ -76,7 +79,10 @@ fn a_recorded_talk_replays_the_screen_with_a_chapter_per_beat() {
     );
     let mut terminal = vt100::Parser::new(HEIGHT, WIDTH, 0);
     for (_, code, data) in &events {
-        assert!(["o", "m"].contains(&code.as_str()), "no resize here: {code}");
+        assert!(
+            ["o", "m"].contains(&code.as_str()),
+            "no resize here: {code}"
+        );
         if code == "o" {
             terminal.process(data.as_bytes());
         }
