@@ -181,6 +181,9 @@ mod tests {
         assert_eq!(chapter(&app), "beat 4 · GDP · 2020");
         app.update(Action::GoToTab(3), Instant::now());
         assert_eq!(chapter(&app), "beat 4 · detour · Trade · 2020");
+        // A range of one year (just marked) is that year.
+        app.set_range(Some((2015, 2015)));
+        assert_eq!(chapter(&app), "beat 4 · detour · Trade · 2015");
     }
 
     #[test]
