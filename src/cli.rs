@@ -92,6 +92,10 @@ pub struct ViewArgs {
         conflicts_with_all = ["tab", "autoplay"]
     )]
     pub talk: Option<Option<PathBuf>>,
+    /// Record the session as it runs into FILE, an asciicast v2 file with a chapter marker at
+    /// every beat and tab: `asciinema play FILE` plays it back.
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

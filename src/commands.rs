@@ -40,6 +40,9 @@ pub enum Failure {
     /// Writing the file the user named failed (exit 1).
     #[error("{file}: cannot write: {}", crate::text::sanitize(&.source.to_string()))]
     File { file: String, source: io::Error },
+    /// The recording's file cannot be created (exit 1).
+    #[error("cannot create {}: {}", .0.display(), .1)]
+    Record(std::path::PathBuf, io::Error),
     /// Driving the terminal failed (exit 1).
     #[error("terminal error: {0}")]
     Terminal(io::Error),
@@ -101,6 +104,17 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
                 .to_owned(),
         ));
     }
+    // Created now, so that a path that cannot be written is refused before the terminal is
+    // touched. The talk's title, or the dataset's, is the recording's.
+    let cast = match &args.record {
+        None => None,
+        Some(path) => Some(tui::Cast {
+            file: std::fs::File::create(path).map_err(|err| Failure::Record(path.clone(), err))?,
+            title: talk
+                .as_ref()
+                .map_or_else(|| data.title.clone(), |t| t.title.clone()),
+        }),
+    };
     let mut app = App::new(data)
         .with_theme(Theme::pick(args.theme.into(), colours))
         .with_tab(tab);
@@ -112,7 +126,7 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
     if let Some(talk) = talk {
         app = app.with_talk(talk);
     }
-    match tui::run(&mut app).map_err(Failure::Terminal)? {
+    match tui::run(&mut app, cast).map_err(Failure::Terminal)? {
         tui::Ending::Quit => Ok(()),
         tui::Ending::Terminated(status) => Err(Failure::Terminated(status)),
     }
@@ -264,7 +278,7 @@ fn preflight(args: &PreflightArgs, env: Env) -> Result<(), Failure> {
     }
     let theme = Theme::pick(args.theme.into(), env.colours());
     let mut card = Preflight::new(data, theme, args.ascii, env);
-    match tui::run(&mut card).map_err(Failure::Terminal)? {
+    match tui::run(&mut card, None).map_err(Failure::Terminal)? {
         tui::Ending::Quit => Ok(()),
         tui::Ending::Terminated(status) => Err(Failure::Terminated(status)),
     }

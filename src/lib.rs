@@ -4,7 +4,7 @@
 //!   [`error`] (what users are told).
 //! - Talks: [`talk`] (a file of beats checked against the dataset, and where a talk is).
 //! - Interaction: [`action`] (keys → actions), [`app`] (state and its update), [`tui`] (the
-//!   terminal and the event loop).
+//!   terminal and the event loop), [`record`] (a session as an asciicast file).
 //! - The command line: [`cli`] (clap's flags, mapped onto the library's own enums) and
 //!   [`commands`] (each mode); no other module imports them.
 //! - Drawing: [`ui`] (layout, tabs, charts) and [`theme`] (every colour).
@@ -21,6 +21,7 @@ pub mod export;
 pub mod file;
 pub mod headless;
 pub mod preflight;
+pub mod record;
 pub mod talk;
 pub mod text;
 pub mod theme;

@@ -8,9 +8,10 @@
 //! one channel: one reads terminal events, one waits for requests to terminate. Both sleep in
 //! the kernel until something happens, so an idle dashboard costs nothing.
 
+mod record;
 mod signals;
 
-use std::io::{self, BufWriter, Stdout, stdout};
+use std::io::{self, BufWriter, stdout};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Instant;
 
@@ -30,8 +31,10 @@ use crate::action::{self, Action};
 use crate::app::App;
 use crate::preflight::Preflight;
 use crate::ui;
+pub use record::Cast;
+use record::{Out, Recorder};
 
-type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Term = Terminal<CrosstermBackend<BufWriter<Out>>>;
 
 /// How the dashboard ended, the terminal restored either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +69,8 @@ pub trait Screen {
         false
     }
     fn should_quit(&self) -> bool;
+    /// After a frame is drawn: tells a recording what is on screen, where a chapter may start.
+    fn mark(&self, _recorder: &mut Recorder) {}
 }
 
 impl Screen for App {
@@ -88,6 +93,10 @@ impl Screen for App {
     fn should_quit(&self) -> bool {
         App::should_quit(self)
     }
+
+    fn mark(&self, recorder: &mut Recorder) {
+        recorder.drawn(self);
+    }
 }
 
 impl Screen for Preflight {
@@ -101,8 +110,10 @@ impl Screen for Preflight {
 }
 
 /// Runs a screen (the dashboard, the pre-flight card) until the user quits or the program is
-/// asked to terminate. Blocks on input: nothing runs between events.
-pub fn run<S>(screen: &mut S) -> io::Result<Ending>
+/// asked to terminate. Blocks on input: nothing runs between events. With a `cast`, records
+/// the session into it, and the file is complete and closed when this returns, on every path
+/// but a panic.
+pub fn run<S>(screen: &mut S, cast: Option<Cast>) -> io::Result<Ending>
 where
     S: Screen,
     for<'a> &'a S: Widget,
@@ -114,18 +125,22 @@ where
         // The loop may have returned already: then there is no one left to tell.
         let _ = stop.send(Wake::Terminate(status));
     })?;
-    let mut terminal = enter()?;
+    let (mut terminal, mut recorder) = enter(cast)?;
     let area = terminal.get_frame().area();
-    let result = draw(&mut terminal, screen, area)
+    let result = draw(&mut terminal, screen, area, recorder.as_mut())
         .and_then(|()| read_input(wake))
-        .and_then(|()| event_loop(&mut terminal, screen, area, &woken));
+        .and_then(|()| event_loop(&mut terminal, screen, area, &woken, recorder.as_mut()));
     // Whatever the terminal's writer still holds goes out before the terminal is restored.
     drop(terminal);
     restore();
-    result
+    // The writer's copy of the last frame is in; the file is finished before the process ends.
+    let written = recorder
+        .map_or(Ok(()), Recorder::finish)
+        .map_err(|err| io::Error::new(err.kind(), format!("cannot write the recording: {err}")));
+    result.and_then(|ending| written.map(|()| ending))
 }
 
-fn enter() -> io::Result<Term> {
+fn enter(cast: Option<Cast>) -> io::Result<(Term, Option<Recorder>)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // A panic is a bug. Restore the terminal first, so that Rust's report (and a backtrace
@@ -151,13 +166,20 @@ fn enter() -> io::Result<Term> {
     }));
     let enter = || {
         let (width, height) = terminal::size()?;
+        let recorder = cast
+            .map(|cast| Recorder::start(cast, width, height))
+            .transpose()?;
         enable_raw_mode()?;
-        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
+        // Through the terminal's writer, so that a recording enters the same screen.
+        let mut out = Out::new(recorder.as_ref());
+        execute!(out, EnterAlternateScreen, EnableMouseCapture, Hide)?;
         // A whole frame fits, so it reaches the terminal in one write even where synchronized
         // updates are not understood.
-        let out = BufWriter::with_capacity(1 << 16, stdout());
+        let out = BufWriter::with_capacity(1 << 16, out);
         let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
-        Terminal::with_options(CrosstermBackend::new(out), TerminalOptions { viewport })
+        let terminal =
+            Terminal::with_options(CrosstermBackend::new(out), TerminalOptions { viewport })?;
+        Ok((terminal, recorder))
     };
     enter().inspect_err(|_| restore())
 }
@@ -199,6 +221,7 @@ fn event_loop<S>(
     screen: &mut S,
     mut area: Rect,
     woken: &Receiver<Wake>,
+    mut recorder: Option<&mut Recorder>,
 ) -> io::Result<Ending>
 where
     S: Screen,
@@ -220,6 +243,9 @@ where
             Some(Wake::Input(event)) => match event? {
                 Event::Resize(width, height) => {
                     area = Rect::new(0, 0, width, height);
+                    if let Some(recorder) = &recorder {
+                        recorder.resized(width, height);
+                    }
                     true
                 }
                 event => screen.handle(&event, area, now),
@@ -229,7 +255,7 @@ where
             return Ok(Ending::Quit);
         }
         if redraw {
-            draw(terminal, screen, area)?;
+            draw(terminal, screen, area, recorder.as_deref_mut())?;
         }
     }
 }
@@ -255,9 +281,16 @@ fn next(woken: &Receiver<Wake>, deadline: Option<Instant>) -> Option<Wake> {
 /// One frame: ratatui's `Terminal` writes the cells that changed since the last one, as one
 /// synchronized update in one flush. (`Terminal::draw` would flush a second time, to hide a
 /// cursor that is hidden already.) After a resize, `Terminal::resize` flushes its clearing of
-/// the screen on its own, inside the same update.
-fn draw<S>(terminal: &mut Term, screen: &S, area: Rect) -> io::Result<()>
+/// the screen on its own, inside the same update. A recording then marks a new chapter, if the
+/// frame starts one.
+fn draw<S>(
+    terminal: &mut Term,
+    screen: &S,
+    area: Rect,
+    recorder: Option<&mut Recorder>,
+) -> io::Result<()>
 where
+    S: Screen,
     for<'a> &'a S: Widget,
 {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
@@ -269,5 +302,9 @@ where
     terminal.flush()?;
     terminal.swap_buffers();
     queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    Backend::flush(terminal.backend_mut())
+    Backend::flush(terminal.backend_mut())?;
+    if let Some(recorder) = recorder {
+        screen.mark(recorder);
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@ mod cli;
 mod e2e;
 #[cfg(unix)]
 mod e2e_preflight;
+mod e2e_record;
 #[cfg(unix)]
 mod e2e_storm;
 #[cfg(unix)]
