@@ -83,6 +83,11 @@ pub struct SnapshotArgs {
         allow_hyphen_values = true
     )]
     pub tab: String,
+    /// Render a talk, a frame per beat: with --format html, one self-contained slide deck
+    /// (the audience's handout); text and ANSI add the speaker's notes after each frame.
+    /// Without FILE, the built-in talk.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with = "tab")]
+    pub talk: Option<Option<PathBuf>>,
     /// The frame's size in columns and rows, from 1x1 to 1000x500.
     #[arg(
         long,

@@ -1,7 +1,8 @@
 //! Frames without a terminal: the exact widget the interactive app draws, rendered into a
-//! buffer and written out as plain text, ANSI, HTML or SVG.
+//! buffer and written out as plain text, ANSI, HTML or SVG; a talk also as an HTML slide deck.
 
 mod ansi;
+mod deck;
 mod html;
 mod palette;
 pub(crate) mod sgr;
@@ -16,6 +17,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::App;
 use crate::theme::Theme;
 use crate::ui;
+pub use deck::Slide;
 use sgr::SHOWS_ON_BLANK;
 
 /// Renders the app as it would appear in a `width`×`height` terminal.
@@ -82,6 +84,11 @@ pub fn write(frames: &[Frame], format: Format, theme: &Theme, title: &str) -> St
             out
         }
     }
+}
+
+/// A talk as one self-contained HTML slide deck, a slide a beat: see [`deck`].
+pub fn write_deck(slides: &[Slide], theme: &Theme, title: &str) -> String {
+    deck::write(slides, theme, title)
 }
 
 /// The buffer as plain text: one line per row, trailing spaces trimmed, wide characters

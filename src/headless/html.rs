@@ -30,6 +30,16 @@ pub fn write(frames: &[Frame], theme: &Theme, title: &str) -> String {
     out
 }
 
+/// One frame alone, as the `<pre>` element [`write`] puts on its page: for pages made
+/// elsewhere (the talk deck), which set the font and the page colours themselves.
+pub fn pre(buf: &Buffer, theme: &Theme) -> String {
+    let page = palette::page(theme);
+    let mut out = String::from("<pre style=\"margin:0;font:inherit\">");
+    write_frame(buf, &page, &mut out);
+    out.push_str("</pre>");
+    out
+}
+
 fn write_frame(buf: &Buffer, page: &(String, String), out: &mut String) {
     for y in buf.area.top()..buf.area.bottom() {
         for run in runs(buf, y) {
