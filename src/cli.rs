@@ -27,7 +27,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render tabs without a terminal, to stdout: for slides, READMEs and CI.
+    /// Render tabs, or a talk's beats, without a terminal, to stdout: for slides, READMEs and CI.
     Snapshot(SnapshotArgs),
     /// Print every data point as CSV or JSON.
     Export(ExportArgs),

@@ -24,7 +24,7 @@ pub struct Slide {
 /// Shows one slide at a time where script runs: ← → PageUp PageDown Space Home End (and
 /// Enter, unless on a link) move, the address follows as `#beat-N`, and a `#beat-N` link or the
 /// browser's back button lands on its slide.
-const SCRIPT: &str = r#"(function () {
+const SCRIPT: &str = r"(function () {
   var slides = document.querySelectorAll('.slide'), n = slides.length, at = 0;
   document.documentElement.className = 'js';
   function show(i) {
@@ -47,7 +47,7 @@ const SCRIPT: &str = r#"(function () {
   });
   addEventListener('hashchange', fromHash);
   fromHash();
-})();"#;
+})();";
 
 /// The deck: `title` is the talk's, every slide `width`×`height` cells.
 pub fn write(slides: &[Slide], theme: &Theme, title: &str) -> String {

@@ -32,7 +32,9 @@ fn slides(html: &str) -> Vec<&str> {
 #[test]
 fn the_deck_has_a_slide_a_beat_with_its_frame_and_caption() {
     let talk = builtin();
-    let html = run(&["snapshot", "--talk", "--format", "html"]).ok().to_owned();
+    let html = run(&["snapshot", "--talk", "--format", "html"])
+        .ok()
+        .to_owned();
     assert!(html.starts_with("<!DOCTYPE html>"), "{html:.80}");
     assert!(html.ends_with("</html>\n"));
     assert!(html.contains("<title>Shenzhen's decade of innovation</title>"));
@@ -49,18 +51,27 @@ fn the_deck_has_a_slide_a_beat_with_its_frame_and_caption() {
         assert!(slide.contains("<pre"), "slide {n} has its frame");
         assert!(slide.contains(&format!("beat {n}/14")), "slide {n}");
         // The caption as selectable text, each line, under the frame.
-        let caption = slide.split("<p class=\"caption\">").nth(1).unwrap_or_else(|| {
-            panic!("slide {n} has no caption: {slide:.200}");
-        });
+        let caption = slide
+            .split("<p class=\"caption\">")
+            .nth(1)
+            .unwrap_or_else(|| {
+                panic!("slide {n} has no caption: {slide:.200}");
+            });
         let caption = caption.split("</p>").next().unwrap();
         let lines: Vec<String> = beat.caption.iter().map(|l| escaped(l)).collect();
         assert_eq!(caption, lines.join("<br>"), "slide {n}");
         // A link to the neighbours, within the document.
         if n > 1 {
-            assert!(slide.contains(&format!("href=\"#beat-{}\"", n - 1)), "slide {n}");
+            assert!(
+                slide.contains(&format!("href=\"#beat-{}\"", n - 1)),
+                "slide {n}"
+            );
         }
         if n < 14 {
-            assert!(slide.contains(&format!("href=\"#beat-{}\"", n + 1)), "slide {n}");
+            assert!(
+                slide.contains(&format!("href=\"#beat-{}\"", n + 1)),
+                "slide {n}"
+            );
         }
     }
     assert!(!html.contains("href=\"#beat-0\"") && !html.contains("href=\"#beat-15\""));
@@ -68,21 +79,31 @@ fn the_deck_has_a_slide_a_beat_with_its_frame_and_caption() {
 
 #[test]
 fn the_deck_fetches_nothing_and_keeps_the_notes_for_the_speaker() {
-    let html = run(&["snapshot", "--talk", "--format", "html"]).ok().to_owned();
+    let html = run(&["snapshot", "--talk", "--format", "html"])
+        .ok()
+        .to_owned();
     // The frames may show a source's address as text (the sources panel); nothing loads one.
-    for fetch in ["src=", "<link", "@import", "url(", "<img", "<iframe", "fetch(", "XMLHttp"] {
+    for fetch in [
+        "src=", "<link", "@import", "url(", "<img", "<iframe", "fetch(", "XMLHttp",
+    ] {
         assert!(!html.contains(fetch), "{fetch} in the deck");
     }
     for href in html.split("href=\"").skip(1) {
         let target = href.split('"').next().unwrap();
-        assert!(target.starts_with("#beat-"), "a link out of the deck: {target}");
+        assert!(
+            target.starts_with("#beat-"),
+            "a link out of the deck: {target}"
+        );
     }
     assert_eq!(html.matches("<script>").count(), 1, "one inline script");
     assert_eq!(html.matches("<style>").count(), 1, "one inline style sheet");
     for beat in builtin().beats {
         for line in beat.notes.lines().filter(|l| l.trim().len() > 12) {
             let shown = escaped(line.trim());
-            assert!(!html.contains(&shown), "a speaker's note in the deck: {line}");
+            assert!(
+                !html.contains(&shown),
+                "a speaker's note in the deck: {line}"
+            );
         }
     }
 }
@@ -93,11 +114,21 @@ fn a_deck_is_the_same_bytes_every_time_and_takes_the_size_and_theme() {
     let b = run(&["snapshot", "--talk", VALID, "--format", "html"]);
     assert_eq!(a.ok(), b.ok());
     assert_eq!(slides(a.ok()).len(), 4);
-    let wide = run(&["snapshot", "--talk", VALID, "--format", "html", "--size", "120x40"]);
+    let wide = run(&[
+        "snapshot", "--talk", VALID, "--format", "html", "--size", "120x40",
+    ]);
     let slide = slides(wide.ok())[0];
-    let frame = slide.split("<pre").nth(1).unwrap().split("</pre>").next().unwrap();
+    let frame = slide
+        .split("<pre")
+        .nth(1)
+        .unwrap()
+        .split("</pre>")
+        .next()
+        .unwrap();
     assert_eq!(frame.matches('\n').count(), 40, "40 rows");
-    let light = run(&["snapshot", "--talk", VALID, "--format", "html", "--theme", "light"]);
+    let light = run(&[
+        "snapshot", "--talk", VALID, "--format", "html", "--theme", "light",
+    ]);
     assert_ne!(light.ok(), a.ok());
 }
 
@@ -118,14 +149,22 @@ fn text_gives_every_beat_in_order_with_the_speakers_notes() {
     for (i, beat) in talk.beats.iter().enumerate() {
         assert_eq!(lines.next(), Some(wanted[i].as_str()));
         let frame: Vec<&str> = lines.by_ref().take(30).collect();
-        assert!(frame[29].ends_with(&format!("beat {}/14", i + 1)), "{frame:?}");
+        assert!(
+            frame[29].ends_with(&format!("beat {}/14", i + 1)),
+            "{frame:?}"
+        );
         for note in beat.notes.lines().filter(|l| !l.trim().is_empty()) {
-            assert_eq!(lines.next(), Some(format!("notes: {}", note.trim_end()).as_str()));
+            assert_eq!(
+                lines.next(),
+                Some(format!("notes: {}", note.trim_end()).as_str())
+            );
         }
     }
     assert_eq!(lines.next(), None);
     // A beat without a caption has a heading without one; one without notes, no notes line.
-    let text = run(&["snapshot", "--talk", VALID, "--size", "80x24"]).ok().to_owned();
+    let text = run(&["snapshot", "--talk", VALID, "--size", "80x24"])
+        .ok()
+        .to_owned();
     let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("== beat ")).collect();
     assert_eq!(
         headings,
@@ -142,7 +181,9 @@ fn text_gives_every_beat_in_order_with_the_speakers_notes() {
 
 #[test]
 fn ansi_and_svg_give_every_beat_in_order() {
-    let ansi = run(&["snapshot", "--talk", VALID, "--format", "ansi"]).ok().to_owned();
+    let ansi = run(&["snapshot", "--talk", VALID, "--format", "ansi"])
+        .ok()
+        .to_owned();
     let plain = run(&["snapshot", "--talk", VALID]).ok().to_owned();
     let headings = |text: &str| -> Vec<String> {
         text.lines()
@@ -153,13 +194,18 @@ fn ansi_and_svg_give_every_beat_in_order() {
     assert_eq!(headings(&ansi), headings(&plain));
     assert!(ansi.contains("\x1b["), "coloured");
     assert!(ansi.contains("\nnotes: Say where the figures come from.\n"));
-    let svg = run(&["snapshot", "--talk", VALID, "--format", "svg"]).ok().to_owned();
+    let svg = run(&["snapshot", "--talk", VALID, "--format", "svg"])
+        .ok()
+        .to_owned();
     assert!(svg.starts_with("<svg"), "{svg:.40}");
     let at = |heading: &str| svg.find(heading).unwrap_or_else(|| panic!("{heading}"));
     assert!(at("== beat 1/4: GDP more than doubled ==") < at("== beat 2/4 =="));
     assert!(at("== beat 3/4 ==") < at("== beat 4/4: Every figure has a source =="));
     assert!(svg.contains("<title>A short talk (100×30)</title>"));
-    assert!(!svg.contains("Say where the figures"), "a picture, without notes");
+    assert!(
+        !svg.contains("Say where the figures"),
+        "a picture, without notes"
+    );
 }
 
 #[test]
