@@ -126,6 +126,9 @@ fn a_deck_is_the_same_bytes_every_time_and_takes_the_size_and_theme() {
         .next()
         .unwrap();
     assert_eq!(frame.matches('\n').count(), 40, "40 rows");
+    // The frame fills the window at any size: the font scales with the window and the frame.
+    assert!(a.ok().contains("font-size: min(1.574vw, 2.286vh)"));
+    assert!(wide.ok().contains("font-size: min(1.311vw, 1.778vh)"));
     let light = run(&[
         "snapshot", "--talk", VALID, "--format", "html", "--theme", "light",
     ]);
