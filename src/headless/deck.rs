@@ -57,6 +57,7 @@ pub fn write(slides: &[Slide], theme: &Theme, title: &str) -> String {
     });
     // The frame fills the window as a projector would want it: a monospace cell is about
     // 0.6 em wide and, here, 1.2 em high; the caption and navigation take about 5 lines more.
+    // On paper, 7 pt puts 100 columns across an A4 or Letter page.
     let by_width = 96.0 / (columns * 0.61);
     let by_height = 96.0 / (rows * 1.2 + 6.0);
     let mut out = format!(
@@ -74,7 +75,7 @@ pub fn write(slides: &[Slide], theme: &Theme, title: &str) -> String {
          html.js .slide {{ display: none; }}\n\
          html.js .slide.current {{ display: flex; }}\n\
          @media print {{ html.js .slide {{ display: flex; }} nav {{ display: none; }} \
-         .slide {{ min-height: 0; font-size: 9pt; }} }}\n\
+         .slide {{ min-height: 0; font-size: 7pt; }} }}\n\
          </style>\n</head>\n<body>\n",
         title = escape(title),
     );
