@@ -28,7 +28,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render tabs without a terminal, to stdout or a file: for slides, READMEs and CI.
+    /// Render tabs, or a talk's beats, without a terminal, to stdout or a file: for slides,
+    /// READMEs and CI.
     Snapshot(SnapshotArgs),
     /// Print every data point as CSV or JSON.
     Export(ExportArgs),
@@ -117,6 +118,11 @@ pub struct SnapshotArgs {
         allow_hyphen_values = true
     )]
     pub tab: String,
+    /// Render a talk, a frame per beat: with --format html, one self-contained slide deck
+    /// (the audience's handout); text and ANSI add the speaker's notes after each frame.
+    /// Without FILE, the built-in talk.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with = "tab")]
+    pub talk: Option<Option<PathBuf>>,
     /// The frame's size in columns and rows, from 1x1 to 1000x500.
     #[arg(
         long,

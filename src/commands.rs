@@ -146,6 +146,21 @@ fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
         ));
     }
     let data = load(&args.data)?;
+    if let Some(file) = &args.talk {
+        let talk = match file {
+            None => Talk::embedded(&data)?,
+            Some(path) => Talk::from_file(path, &data)?,
+        };
+        let mut app = App::new(data).with_theme(Theme::pick(args.theme.into(), colours));
+        app.ascii = args.ascii;
+        let Some(format) = args.format.text() else {
+            return Err(Failure::Usage(
+                "a talk is written as html, text, ansi or svg, not png".to_owned(),
+            ));
+        };
+        let document = snapshot_talk(app.with_talk(talk), args, format);
+        return write_document(args, document.as_bytes());
+    }
     let all = args.tab.trim().eq_ignore_ascii_case("all");
     let tabs: Vec<usize> = if all {
         (0..data.pages.len()).collect()
@@ -174,15 +189,71 @@ fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {
     } else {
         png_bytes(&frames, &app.theme, args.scale)?
     };
+    write_document(args, &document)
+}
+
+/// The snapshot to `--output`'s file, or to stdout.
+fn write_document(args: &SnapshotArgs, document: &[u8]) -> Result<(), Failure> {
     if let Some(path) = &args.output {
-        return std::fs::write(path, &document).map_err(|source| Failure::File {
+        return std::fs::write(path, document).map_err(|source| Failure::File {
             file: crate::text::sanitize(&path.display().to_string()),
             source,
         });
     }
-    let mut out = io::stdout().lock();
-    out.write_all(&document).map_err(Failure::Output)?;
-    out.flush().map_err(Failure::Output)
+    write_out(document)
+}
+
+/// A talk, a frame per beat: HTML as a slide deck without the speaker's notes (the audience's
+/// handout); text and ANSI with each beat under `== beat N/M: caption ==` and its notes after
+/// it as `notes:` lines (the speaker's rehearsal script); SVG, a picture, without notes.
+fn snapshot_talk(mut app: App, args: &SnapshotArgs, format: headless::Format) -> String {
+    let (width, height) = (args.size.width, args.size.height);
+    let Some(talk) = app.talk().map(|state| state.talk().clone()) else {
+        return String::new();
+    };
+    let count = talk.beats.len();
+    let mut frames = Vec::with_capacity(count);
+    for i in 0..count {
+        app.go_to_beat(i);
+        frames.push(headless::render(&app, width, height));
+    }
+    if format == headless::Format::Html {
+        let slides: Vec<headless::Slide> = frames
+            .into_iter()
+            .zip(&talk.beats)
+            .map(|(buf, beat)| headless::Slide {
+                buf,
+                caption: beat.caption.clone(),
+            })
+            .collect();
+        return headless::write_deck(&slides, &app.theme, &talk.title);
+    }
+    let title = format!("{} ({width}×{height})", talk.title);
+    let frames: Vec<Frame> = frames
+        .into_iter()
+        .zip(&talk.beats)
+        .enumerate()
+        .map(|(i, (buf, beat))| Frame {
+            heading: Some(match beat.caption.first() {
+                Some(line) => format!("== beat {}/{count}: {line} ==", i + 1),
+                None => format!("== beat {}/{count} ==", i + 1),
+            }),
+            buf,
+        })
+        .collect();
+    if format == headless::Format::Svg {
+        return headless::write(&frames, format, &app.theme, &title);
+    }
+    let mut out = String::new();
+    for (frame, beat) in frames.into_iter().zip(&talk.beats) {
+        out.push_str(&headless::write(&[frame], format, &app.theme, &title));
+        for line in beat.notes.lines().filter(|line| !line.trim().is_empty()) {
+            out.push_str("notes: ");
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The frames as a PNG; each character the bundled font lacks is named on stderr, once.

@@ -2,8 +2,10 @@
 //! buffer and written out as plain text, ANSI, HTML, SVG or PNG. The pictures (HTML, SVG,
 //! PNG) share one cell grid and draw block, box-drawing and Braille characters as shapes
 //! ([`shapes`]), so that they look like the terminal whatever fonts a viewer has.
+//! A talk is also written as an HTML slide deck ([`deck`]).
 
 mod ansi;
+mod deck;
 pub mod html;
 pub mod palette;
 pub mod picture;
@@ -23,6 +25,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::App;
 use crate::theme::Theme;
 use crate::ui;
+pub use deck::Slide;
 use sgr::SHOWS_ON_BLANK;
 
 /// Renders the app as it would appear in a `width`×`height` terminal.
@@ -103,6 +106,11 @@ pub fn write(frames: &[Frame], format: Format, theme: &Theme, title: &str) -> St
             out
         }
     }
+}
+
+/// A talk as one self-contained HTML slide deck, a slide a beat: see [`deck`].
+pub fn write_deck(slides: &[Slide], theme: &Theme, title: &str) -> String {
+    deck::write(slides, theme, title)
 }
 
 /// The buffer as plain text: one line per row, trailing spaces trimmed, wide characters

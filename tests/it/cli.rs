@@ -12,6 +12,7 @@
 //!   file (`check`: one line per problem). A reader that stops early is not an error; a full
 //!   disk is, in one line.
 //! - `talk`: `check --talk` and `--talk` with good and bad talk files, against `--data`.
+//! - `deck`: `snapshot --talk`: the HTML slide deck, and every beat's frame in text, ANSI, SVG.
 //! - Usage errors exit 2 and list the valid choices; the interactive mode and the pre-flight
 //!   check refuse to run without a terminal; `--help` of every command (insta snapshots).
 //! - `completions` and `man`: a completion script for each shell and the manual page.
@@ -32,6 +33,7 @@
 
 mod bad_input;
 mod check;
+mod deck;
 mod export;
 mod output;
 mod shell;
