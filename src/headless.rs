@@ -105,6 +105,21 @@ pub fn write(frames: &[Frame], format: Format, theme: &Theme, title: &str) -> St
     }
 }
 
+/// Text as HTML or SVG character data or attribute value: `&`, `<`, `>` and `"` as entities.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The buffer as plain text: one line per row, trailing spaces trimmed, wide characters
 /// counted once.
 pub fn to_text(buf: &Buffer) -> String {

@@ -15,7 +15,7 @@ use ratatui::buffer::Buffer;
 use super::palette::{self, Ink, Page};
 use super::picture::{FONT_SIZE, Picture};
 use super::shapes::{self, CELL_HEIGHT};
-use super::{FONT_FAMILY, Frame, svg};
+use super::{FONT_FAMILY, Frame, escape, svg};
 use crate::theme::Theme;
 
 /// One page holding every frame, each under its heading when it has one.
@@ -161,18 +161,4 @@ fn write_piece((piece, text, cells): (Piece, String, u16), page: Page, out: &mut
 fn look(ink: Ink) -> String {
     let bold = if ink.bold { ";font-weight:bold" } else { "" };
     format!("color:{}{bold}", ink.fg)
-}
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

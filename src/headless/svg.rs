@@ -3,11 +3,10 @@
 
 use std::fmt::{self, Write};
 
-use super::html::escape;
 use super::palette::Rgb;
 use super::picture::{BASELINE, FONT_SIZE, Picture, Text};
 use super::shapes::Shape;
-use super::{FONT_FAMILY, Frame, palette};
+use super::{FONT_FAMILY, Frame, escape, palette};
 use crate::theme::Theme;
 
 /// One image holding every frame, one under the other, each under its heading if it has one.
