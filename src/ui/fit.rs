@@ -386,6 +386,9 @@ mod tests {
         let placed = under_charts(3, &[2], area(100, 22));
         assert_eq!((placed.shown, placed.block.height), (0, 0));
         assert_eq!(placed.charts.height, 21);
+        // One-line highlights add up: in 3 spare rows, the rule and two of them.
+        let placed = under_charts(3, &[1, 1, 1], area(100, 23));
+        assert_eq!((placed.shown, placed.block.height), (2, 3));
         // No highlights: the area is the charts'.
         let placed = under_charts(3, &[], area(100, 22));
         assert_eq!((placed.charts, placed.block.height), (area(100, 22), 0));
