@@ -495,6 +495,9 @@ mod tests {
         assert_eq!(fit.highlights, Count { shown: 1, total: 3 });
         let fit = body(&shape, area(100, 11));
         assert_eq!(fit.highlights, Count { shown: 0, total: 3 });
+        // 100×13: 4 rows, the rule and 3 under it: one highlight of two rows, not two.
+        let fit = body(&shape, area(100, 13));
+        assert_eq!(fit.highlights, Count { shown: 1, total: 3 });
         // 100×6: tiles take every row, one row of them: two figures left out, no highlights.
         let fit = body(&shape, area(100, 6));
         assert_eq!(fit.figures, Count { shown: 3, total: 5 });
