@@ -386,6 +386,9 @@ mod tests {
         let placed = under_charts(3, &[2], area(100, 22));
         assert_eq!((placed.shown, placed.block.height), (0, 0));
         assert_eq!(placed.charts.height, 21);
+        // One-line highlights add up: in 3 spare rows, the rule and two of them.
+        let placed = under_charts(3, &[1, 1, 1], area(100, 23));
+        assert_eq!((placed.shown, placed.block.height), (2, 3));
         // No highlights: the area is the charts'.
         let placed = under_charts(3, &[], area(100, 22));
         assert_eq!((placed.charts, placed.block.height), (area(100, 22), 0));
@@ -492,6 +495,9 @@ mod tests {
         assert_eq!(fit.highlights, Count { shown: 1, total: 3 });
         let fit = body(&shape, area(100, 11));
         assert_eq!(fit.highlights, Count { shown: 0, total: 3 });
+        // 100×13: 4 rows, the rule and 3 under it: one highlight of two rows, not two.
+        let fit = body(&shape, area(100, 13));
+        assert_eq!(fit.highlights, Count { shown: 1, total: 3 });
         // 100×6: tiles take every row, one row of them: two figures left out, no highlights.
         let fit = body(&shape, area(100, 6));
         assert_eq!(fit.figures, Count { shown: 3, total: 5 });
