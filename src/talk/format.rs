@@ -110,14 +110,17 @@ impl<'a> Places<'a> {
 
     /// The line and column of byte `offset` (of the character it falls in; the end, past it).
     pub fn at(&mut self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        if offset < self.offset {
-            *self = Places::new(self.text);
-        }
-        for c in self.text[self.offset..offset].chars() {
+        let text = self.text;
+        let offset = (0..=offset.min(text.len()))
+            .rev()
+            .find(|o| text.is_char_boundary(*o))
+            .unwrap_or(0);
+        // From the last place on; an earlier one (a range that runs backwards) from the top.
+        let ahead = text.get(self.offset..offset).unwrap_or_else(|| {
+            *self = Places::new(text);
+            &text[..offset]
+        });
+        for c in ahead.chars() {
             if c == '\n' {
                 self.line += 1;
                 self.column = 1;
