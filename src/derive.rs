@@ -145,12 +145,16 @@ mod tests {
     use super::*;
     use crate::data::{Dataset, Flag, Ref};
 
-    fn indicator(id: &str) -> Indicator {
+    pub(super) fn indicator(id: &str) -> Indicator {
         Dataset::embedded().unwrap().indicator(id).unwrap().clone()
     }
 
     /// A series as a dataset file would declare it: `(year, value, flags, sources)` per point.
-    fn series(unit: &str, breaks: &[i32], points: &[(i32, &str, &[&str], &[&str])]) -> Indicator {
+    pub(super) fn series(
+        unit: &str,
+        breaks: &[i32],
+        points: &[(i32, &str, &[&str], &[&str])],
+    ) -> Indicator {
         let breaks: Vec<String> = breaks
             .iter()
             .map(|year| format!(r#"{{"year": {year}, "label": "break"}}"#))

@@ -100,33 +100,7 @@ fn change<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Dataset;
-
-    fn indicator(id: &str) -> Indicator {
-        Dataset::embedded().unwrap().indicator(id).unwrap().clone()
-    }
-
-    /// A series in `unit` with a break in each of `breaks` and `(year, value, flags)` points.
-    fn series(unit: &str, breaks: &[i32], points: &[(i32, &str, &str)]) -> Indicator {
-        let breaks: Vec<String> = breaks
-            .iter()
-            .map(|year| format!(r#"{{"year": {year}, "label": "break"}}"#))
-            .collect();
-        let points: Vec<String> = points
-            .iter()
-            .map(|(year, value, flags)| {
-                format!(
-                    r#"{{"year": {year}, "value": {value}, "confidence": "high", "flags": [{flags}], "sources": ["A"]}}"#
-                )
-            })
-            .collect();
-        serde_json::from_str(&format!(
-            r#"{{"id": "x", "name": "X", "unit": "{unit}", "breaks": [{}], "points": [{}]}}"#,
-            breaks.join(","),
-            points.join(",")
-        ))
-        .unwrap()
-    }
+    use crate::derive::tests::{indicator, series};
 
     fn ratio(stretch: &Stretch) -> f64 {
         match stretch.change {
@@ -255,7 +229,10 @@ mod tests {
         let from_bound = series(
             "count",
             &[],
-            &[(2020, "5", r#""lower_bound""#), (2021, "6", "")],
+            &[
+                (2020, "5", &["lower_bound"], &["A"]),
+                (2021, "6", &[], &["A"]),
+            ],
         );
         assert_eq!(
             between(&from_bound, 2020, 2021).change,
@@ -269,8 +246,13 @@ mod tests {
 
     #[test]
     fn levels_need_a_positive_base_and_growth_a_positive_end() {
-        let ends =
-            |from: &str, to: &str| series("bn CNY", &[], &[(2020, from, ""), (2022, to, "")]);
+        let ends = |from: &str, to: &str| {
+            series(
+                "bn CNY",
+                &[],
+                &[(2020, from, &[], &["A"]), (2022, to, &[], &["A"])],
+            )
+        };
         let good = ends("100", "121");
         let stretch = between(&good, 2020, 2022);
         assert!(close(ratio(&stretch), 1.21));
@@ -305,7 +287,11 @@ mod tests {
             (1.0 / 1.1 - 1.0) * 100.0
         ));
         // Percentages change in points whatever their sign.
-        let shares = series("% y/y", &[], &[(2020, "-1.5", ""), (2021, "2.5", "")]);
+        let shares = series(
+            "% y/y",
+            &[],
+            &[(2020, "-1.5", &[], &["A"]), (2021, "2.5", &[], &["A"])],
+        );
         assert_eq!(between(&shares, 2020, 2021).change, Ok(Change::Points(4.0)));
     }
 }
