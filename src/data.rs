@@ -11,16 +11,22 @@ mod value;
 use std::collections::HashSet;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
 pub use annotation::{Annotation, Mark, On};
 pub use resolve::{Ref, Target};
 pub use value::Value;
 
-/// The Shenzhen dataset compiled into the binary, built from `data/reference` and
-/// `assets/pages.json` by `cargo xtask assets`.
+/// The Shenzhen dataset as text, built from `data/reference` and `assets/pages.json` by
+/// `cargo xtask assets`: what the figures are read and checked from.
 pub const EMBEDDED: &str = include_str!("../assets/shenzhen.json");
+
+/// The same dataset as compiled into the binary: [`EMBEDDED`] loaded (parsed, validated, ids
+/// resolved) and written in postcard's binary form by `cargo xtask assets`, so the dashboard's
+/// first frame does not wait for JSON parsing and validation that give the same result at
+/// every launch. A test proves it is exactly [`Dataset::encode`] of [`EMBEDDED`].
+pub const EMBEDDED_BINARY: &[u8] = include_bytes!("../assets/shenzhen.bin");
 
 /// How the embedded asset is named in messages.
 pub const EMBEDDED_NAME: &str = "assets/shenzhen.json (embedded)";
@@ -28,7 +34,7 @@ pub const EMBEDDED_NAME: &str = "assets/shenzhen.json (embedded)";
 pub use crate::file::MAX_FILE_BYTES;
 
 /// A whole dataset: figures with their sources, and the pages that chart them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub city: String,
@@ -46,7 +52,7 @@ pub struct Dataset {
 }
 
 /// One series: what it measures, in which unit, and its yearly points.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: String,
@@ -65,7 +71,7 @@ pub struct Indicator {
 }
 
 /// The series changes meaning between `year - 1` and `year`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Break {
     pub year: i32,
@@ -73,7 +79,7 @@ pub struct Break {
 }
 
 /// One sourced value for one year.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     pub year: i32,
@@ -86,7 +92,7 @@ pub struct Point {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     High,
@@ -106,7 +112,7 @@ impl Confidence {
 }
 
 /// Caveats a reader must be able to see on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     Preliminary,
@@ -156,7 +162,7 @@ impl Flag {
 }
 
 /// A dated event, drawn as an annotation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -173,7 +179,7 @@ impl Event {
 }
 
 /// A headline fact with its own sources.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Highlight {
     pub id: String,
@@ -185,7 +191,7 @@ pub struct Highlight {
     pub sources: Vec<Ref<Source>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -201,7 +207,7 @@ pub struct Source {
 }
 
 /// One tab of the dashboard.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     pub id: String,
@@ -220,7 +226,7 @@ pub struct Page {
 }
 
 /// A headline figure: the latest value of an indicator and its change.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tile {
     pub indicator: Ref<Indicator>,
@@ -229,7 +235,7 @@ pub struct Tile {
     pub since: Option<i32>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChartSpec {
     pub title: String,
@@ -239,7 +245,7 @@ pub struct ChartSpec {
     pub year: Option<i32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Bars by year, one per series in each year.
@@ -250,7 +256,7 @@ pub enum ChartKind {
     Compare,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesSpec {
     pub indicator: Ref<Indicator>,
@@ -259,9 +265,18 @@ pub struct SeriesSpec {
 }
 
 impl Dataset {
-    /// The dataset compiled into the binary.
+    /// The dataset compiled into the binary, as loaded from [`EMBEDDED`].
     pub fn embedded() -> Result<Dataset, LoadError> {
-        Dataset::parse(EMBEDDED, EMBEDDED_NAME)
+        postcard::from_bytes(EMBEDDED_BINARY).map_err(|err| LoadError::Corrupt {
+            file: EMBEDDED_NAME.to_owned(),
+            message: err.to_string(),
+        })
+    }
+
+    /// The binary form of a loaded dataset, read back by [`Dataset::embedded`].
+    pub fn encode(&self) -> Vec<u8> {
+        // Writing to memory fails only if memory does.
+        postcard::to_stdvec(self).unwrap_or_default()
     }
 
     /// Reads and loads a user's dataset file.

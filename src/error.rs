@@ -38,6 +38,9 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
+    /// The binary form of the embedded dataset cannot be read (a build that went wrong).
+    #[error("{file}: cannot be read: {message}")]
+    Corrupt { file: String, message: String },
     #[error("{file}: {}{}", .problems[0], more(.problems.len()))]
     Invalid {
         file: String,

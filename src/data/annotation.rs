@@ -5,13 +5,13 @@
 
 use std::fmt;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Indicator, Ref, Source, Value};
 
 /// One annotation and the id a talk names it by.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(try_from = "Fields")]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "Fields", into = "Fields")]
 pub struct Annotation {
     pub id: String,
     pub mark: Mark,
@@ -76,7 +76,7 @@ impl Annotation {
 }
 
 /// The kinds, as written in a file's `kind` field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Kind {
     Callout,
@@ -104,7 +104,7 @@ impl Kind {
 }
 
 /// Every field any kind takes, as in the file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Fields {
     id: String,
@@ -127,6 +127,59 @@ pub struct ShapeError(String);
 impl fmt::Display for ShapeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// The fields as a file would write them: how the binary form of the embedded asset stores an
+/// annotation, so that reading it back goes through the same checks.
+impl From<Annotation> for Fields {
+    fn from(annotation: Annotation) -> Fields {
+        let mut fields = Fields {
+            id: annotation.id,
+            kind: Kind::Callout,
+            indicator: None,
+            unit: None,
+            year: None,
+            text: None,
+            from: None,
+            to: None,
+            value: None,
+            label: None,
+            sources: None,
+        };
+        match annotation.mark {
+            Mark::Callout {
+                indicator,
+                year,
+                text,
+            } => {
+                fields.indicator = Some(indicator);
+                fields.year = Some(year);
+                fields.text = Some(text);
+            }
+            Mark::Period { from, to, label } => {
+                fields.kind = Kind::Period;
+                fields.from = Some(from);
+                fields.to = Some(to);
+                fields.label = Some(label);
+            }
+            Mark::Reference {
+                on,
+                value,
+                label,
+                sources,
+            } => {
+                fields.kind = Kind::Reference;
+                match on {
+                    On::Indicator(indicator) => fields.indicator = Some(indicator),
+                    On::Unit(unit) => fields.unit = Some(unit),
+                }
+                fields.value = Some(value);
+                fields.label = Some(label);
+                fields.sources = Some(sources);
+            }
+        }
+        fields
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Dataset, EMBEDDED, Ref};
+use super::{Dataset, EMBEDDED, EMBEDDED_BINARY, EMBEDDED_NAME, Ref};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,6 +40,17 @@ fn committed_assets_are_what_the_generator_builds_from_the_reference_tables() {
 fn the_embedded_asset_is_the_shenzhen_one() {
     let shenzhen = std::fs::read_to_string(root().join("assets/shenzhen.json")).unwrap();
     assert!(shenzhen == EMBEDDED);
+}
+
+#[test]
+fn the_embedded_binary_is_the_embedded_text_loaded_and_encoded() {
+    let loaded = Dataset::parse(EMBEDDED, EMBEDDED_NAME).unwrap();
+    assert!(
+        loaded.encode() == EMBEDDED_BINARY,
+        "assets/shenzhen.bin is not assets/shenzhen.json encoded (run `cargo xtask assets`)"
+    );
+    // And it reads back as the same dataset, every reference resolved as loading resolves it.
+    assert!(Dataset::embedded().unwrap().encode() == EMBEDDED_BINARY);
 }
 
 /// Read through the dashboard's own model, not the generator's: each point is its row of

@@ -146,12 +146,18 @@ impl<T> PartialEq for Ref<T> {
 
 impl<T> Eq for Ref<T> {}
 
-/// In a file a reference is its id.
+/// In a file a reference is its id. The binary form of the embedded asset, written from a
+/// loaded dataset, keeps the position too, so it is read back resolved.
 impl<'de, T> Deserialize<'de> for Ref<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|id| Ref {
+        let (id, index) = if deserializer.is_human_readable() {
+            (String::deserialize(deserializer)?, UNRESOLVED)
+        } else {
+            <(String, usize)>::deserialize(deserializer)?
+        };
+        Ok(Ref {
             id,
-            index: UNRESOLVED,
+            index,
             target: PhantomData,
         })
     }
@@ -159,7 +165,11 @@ impl<'de, T> Deserialize<'de> for Ref<T> {
 
 impl<T> Serialize for Ref<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.id)
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&self.id)
+        } else {
+            (&self.id, self.index).serialize(serializer)
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, Error};
+use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 /// A figure that remembers its published precision, so 1600.20 is never shown as 1600.2 and
@@ -41,12 +42,25 @@ impl fmt::Display for Value {
     }
 }
 
+/// In a file (JSON), a number literal whose text gives the decimals; in the binary form of the
+/// embedded asset, the number and its decimals as they were read from that literal.
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            let (number, decimals) = <(f64, u8)>::deserialize(deserializer)?;
+            return Ok(Value { number, decimals });
+        }
         let raw = <&RawValue>::deserialize(deserializer)?;
         Value::from_literal(raw.get()).ok_or_else(|| {
             D::Error::custom(format!("expected a number, found {}", kind(raw.get())))
         })
+    }
+}
+
+/// Only the binary form of the embedded asset writes values (see [`Value`]'s `Deserialize`).
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.number, self.decimals).serialize(serializer)
     }
 }
 

@@ -39,6 +39,24 @@ pub const ASSETS: [Asset; 2] = [
     },
 ];
 
+/// The embedded dataset's binary form, and the dataset file it is encoded from.
+pub const BINARY: Asset = Asset {
+    layout: "assets/shenzhen.json",
+    output: "assets/shenzhen.bin",
+};
+
+/// The binary form the dashboard embeds of a dataset file's text (`file` names it in a
+/// message): loaded by the dashboard's own parse and validation, then encoded.
+pub fn encode(text: &str, file: &Path) -> Result<Vec<u8>, Error> {
+    let name = file.display().to_string();
+    shenzhen_dash::data::Dataset::parse(text, &name)
+        .map(|dataset| dataset.encode())
+        .map_err(|err| Error::Data {
+            path: file.to_owned(),
+            message: err.to_string(),
+        })
+}
+
 /// What goes wrong while building, with the file (and line) to look at.
 #[derive(Debug)]
 pub enum Error {

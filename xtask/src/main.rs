@@ -42,32 +42,52 @@ fn main() -> ExitCode {
     }
 }
 
-/// Rebuilds (or, with `check`, compares) every shipped dataset file; false if one differs.
+/// Rebuilds (or, with `check`, compares) every shipped dataset file and the embedded binary
+/// form; false if one differs.
 fn assets(check: bool) -> Result<bool, xtask::Error> {
     let root = workspace_root();
     let reference = root.join(xtask::REFERENCE);
     let mut current = true;
     for asset in xtask::ASSETS {
         let text = xtask::build(&reference, &root.join(asset.layout))?;
-        let output = root.join(asset.output);
-        let same = std::fs::read_to_string(&output).is_ok_and(|old| old == text);
-        if same {
-            eprintln!("{}: up to date", asset.output);
-        } else if check {
-            eprintln!(
-                "{}: differs from what data/reference and {} give; run `cargo xtask assets`",
-                asset.output, asset.layout
-            );
-            current = false;
-        } else {
-            std::fs::write(&output, text).map_err(|source| xtask::Error::Io {
-                path: output.clone(),
-                source,
-            })?;
-            eprintln!("{}: written", asset.output);
-        }
+        current &= update(&root.join(asset.output), asset, text.as_bytes(), check)?;
     }
-    Ok(current)
+    // Encoded from the dataset file as it now is, written just above (or, with `check`, as
+    // committed: each file is compared with what its own source gives).
+    let source = root.join(xtask::BINARY.layout);
+    let text = std::fs::read_to_string(&source).map_err(|err| xtask::Error::Io {
+        path: source.clone(),
+        source: err,
+    })?;
+    let binary = xtask::encode(&text, &source)?;
+    let output = root.join(xtask::BINARY.output);
+    Ok(update(&output, xtask::BINARY, &binary, check)? && current)
+}
+
+/// Writes `content` to `output` unless it is there already; with `check`, only says whether it is.
+fn update(
+    output: &Path,
+    asset: xtask::Asset,
+    content: &[u8],
+    check: bool,
+) -> Result<bool, xtask::Error> {
+    if std::fs::read(output).is_ok_and(|old| old == content) {
+        eprintln!("{}: up to date", asset.output);
+        return Ok(true);
+    }
+    if check {
+        eprintln!(
+            "{}: differs from what data/reference and {} give; run `cargo xtask assets`",
+            asset.output, asset.layout
+        );
+        return Ok(false);
+    }
+    std::fs::write(output, content).map_err(|source| xtask::Error::Io {
+        path: output.to_owned(),
+        source,
+    })?;
+    eprintln!("{}: written", asset.output);
+    Ok(true)
 }
 
 /// The repository's root: this crate lives in its `xtask/` folder.
