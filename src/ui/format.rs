@@ -1,6 +1,8 @@
 //! Numbers, units, changes and years as text.
 
 pub use crate::data::is_percent;
+use unicode_width::UnicodeWidthStr;
+
 use crate::derive::{Change, NoChange};
 
 /// `1295.008` with 2 decimals → `1,295.01`.
@@ -47,7 +49,8 @@ pub fn with_unit(number: f64, decimals: usize, unit: &str) -> String {
     }
 }
 
-/// Labels for a bar that `fits`, longest first: full precision, then fewer decimals, then `k`/`M`.
+/// Labels for a bar that `fits` (told a label's width in columns), longest first: full
+/// precision, then fewer decimals, then `k`/`M`.
 ///
 /// A shorter label is offered only where it still tells the bar from its `neighbours` (the
 /// values of the bars beside it): for each neighbour of a different value, its label in the
@@ -59,16 +62,14 @@ pub fn bar_labels(
     unit: &str,
     neighbours: &[f64],
     lower_bound: bool,
-    fits: impl Fn(&str) -> bool,
+    fits: impl Fn(usize) -> bool,
 ) -> impl Iterator<Item = String> {
     let suffix = if is_percent(unit) { "%" } else { "" };
     // Dropping decimals is fine while two significant digits remain: 1.3 never becomes 1.
-    let whole_digits = format!("{:.0}", number.abs().trunc())
-        .trim_start_matches('0')
-        .len();
+    let whole = whole_digits(number);
     let mut forms: Vec<Form> = (0..=decimals)
         .rev()
-        .filter(|d| d == &decimals || whole_digits + d >= 2)
+        .filter(|d| d == &decimals || whole + d >= 2)
         .map(Form::Decimals)
         .collect();
     if number.abs() >= 1_000.0 && suffix.is_empty() {
@@ -83,16 +84,17 @@ pub fn bar_labels(
             forms.push(Form::Scaled(scale, 0));
         }
     }
-    let text = move |form: &Form, value: f64| match *form {
-        Form::Decimals(d) => format!("{}{suffix}", grouped(value, d)),
-        Form::Scaled((divisor, letter), d) => format!("{:.*}{letter}", d, value / divisor),
-    };
+    // The fewest columns a form can take, known without writing it: on a narrow bar most forms
+    // cannot fit, and writing a number is the costly part of drawing its label.
     // Lazily, and only the labels that `fit`: a caller takes the first, so the other forms (and
     // their neighbours' labels) are written only when it needs them.
     let mut last: Option<String> = None;
     forms.into_iter().enumerate().filter_map(move |(i, form)| {
-        let label = text(&form, number);
-        if !fits(&label) {
+        if !fits(form.least_width(number, suffix)) {
+            return None;
+        }
+        let label = form.write(number, suffix);
+        if !fits(label.width()) {
             return None;
         }
         let full = i == 0;
@@ -100,7 +102,7 @@ pub fn bar_labels(
             || (!lower_bound
                 && neighbours
                     .iter()
-                    .all(|&other| other == number || text(&form, other) != label));
+                    .all(|&other| other == number || form.write(other, suffix) != label));
         // The same label twice in a row (`1,295` from 1295.0 and from 1295) is offered once.
         if !offered || last.as_ref() == Some(&label) {
             return None;
@@ -110,11 +112,55 @@ pub fn bar_labels(
     })
 }
 
+/// The digits of `number`'s whole part without its sign, none for a whole part of zero
+/// (`1295.01` → 4, `0.5` → 0). Rounding to fewer decimals may carry into one digit more
+/// (`9.96` → `10.0`), never fewer.
+fn whole_digits(number: f64) -> usize {
+    let whole = number.abs().trunc();
+    // Below 10^15 a double's whole part is exactly an integer of that many digits.
+    if whole < 1e15 {
+        (whole as u64)
+            .checked_ilog10()
+            .map_or(0, |log| log as usize + 1)
+    } else {
+        format!("{whole:.0}").len()
+    }
+}
+
+/// The columns of `decimals` decimals and their point.
+fn fraction_width(decimals: usize) -> usize {
+    if decimals == 0 { 0 } else { decimals + 1 }
+}
+
 /// One way to write a bar's value: with so many decimals, or divided by a thousand (`k`) or a
 /// million (`M`) with so many decimals.
 enum Form {
     Decimals(usize),
     Scaled((f64, char), usize),
+}
+
+impl Form {
+    fn write(&self, value: f64, suffix: &str) -> String {
+        match *self {
+            Form::Decimals(d) => format!("{}{suffix}", grouped(value, d)),
+            Form::Scaled((divisor, letter), d) => format!("{:.*}{letter}", d, value / divisor),
+        }
+    }
+
+    /// The fewest columns `number` can take in this form: the whole part's digits (at least
+    /// one) with their separators, the point and decimals, the suffix or letter. Not the sign,
+    /// which a number rounding to zero loses, nor a digit that rounding carries into.
+    fn least_width(&self, number: f64, suffix: &str) -> usize {
+        match *self {
+            Form::Decimals(d) => {
+                let digits = whole_digits(number).max(1);
+                digits + (digits - 1) / 3 + fraction_width(d) + suffix.len()
+            }
+            Form::Scaled((divisor, _), d) => {
+                whole_digits(number / divisor).max(1) + fraction_width(d) + 1
+            }
+        }
+    }
 }
 
 /// Evenly spaced, round axis values covering `lo..=hi`.
@@ -333,9 +379,64 @@ mod tests {
     }
 
     #[test]
+    fn a_form_takes_its_least_width_without_a_carry_or_a_sign() {
+        let k = Form::Scaled((1_000.0, 'k'), 1);
+        let m = Form::Scaled((1_000_000.0, 'M'), 0);
+        let cases: [(Form, f64, &str, usize); 9] = [
+            (Form::Decimals(2), 1295.01, "", 8),
+            (Form::Decimals(0), 1295.01, "", 5),
+            (Form::Decimals(1), 5.49, "%", 4),
+            (Form::Decimals(0), 0.4, "", 1),
+            (Form::Decimals(3), 1_234_567.0, "", 13),
+            (k, 1295.01, "", 4),
+            (Form::Scaled((1_000.0, 'k'), 0), 19_647.0, "", 3),
+            (m, 12_345_678.0, "", 3),
+            // Rounding carries into a digit and a separator; the sign comes on top.
+            (Form::Decimals(0), -999.6, "", 3),
+        ];
+        for (form, number, suffix, least) in cases {
+            let written = form.write(number, suffix);
+            assert_eq!(form.least_width(number, suffix), least, "{written}");
+        }
+        assert_eq!(Form::Decimals(0).write(-999.6, ""), "-1,000");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_form_is_narrower_than_its_least_width(
+            number in -1e18f64..1e18,
+            decimals in 0usize..4,
+            percent in proptest::bool::ANY,
+        ) {
+            let suffix = if percent { "%" } else { "" };
+            let forms = [
+                Form::Decimals(decimals),
+                Form::Scaled((1_000.0, 'k'), decimals.min(1)),
+                Form::Scaled((1_000_000.0, 'M'), decimals.min(1)),
+            ];
+            for form in forms {
+                let written = form.write(number, suffix);
+                proptest::prop_assert!(form.least_width(number, suffix) <= written.width(), "{}", written);
+            }
+        }
+    }
+
+    #[test]
+    fn whole_digits_count_the_whole_part() {
+        assert_eq!(whole_digits(0.5), 0);
+        assert_eq!(whole_digits(-7.9), 1);
+        assert_eq!(whole_digits(999_999_999_999_999.0), 15);
+        assert_eq!(whole_digits(1e15), 16);
+        assert_eq!(whole_digits(-2.5e20), 21);
+    }
+
+    #[test]
     fn bar_labels_offer_only_what_fits() {
         let first = |neighbours: &[f64], room: usize| {
-            bar_labels(1295.01, 2, "bn CNY", neighbours, false, |l| l.len() <= room).next()
+            bar_labels(1295.01, 2, "bn CNY", neighbours, false, |width| {
+                width <= room
+            })
+            .next()
         };
         assert_eq!(first(&[], 8).as_deref(), Some("1,295.01"));
         assert_eq!(first(&[], 5).as_deref(), Some("1,295"));

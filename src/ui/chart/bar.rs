@@ -180,7 +180,7 @@ impl Bar {
             self.width
         };
         let marks = flag_marks(point, plot.ctx);
-        let fits = |label: &str| label.width() + marks.width() <= usize::from(room);
+        let fits = |width: usize| width + marks.width() <= usize::from(room);
         let label = bar_labels(
             point.value.number,
             usize::from(point.value.decimals),
