@@ -233,3 +233,74 @@ fn a_narrow_tile_keeps_the_year_whole_and_the_flag_mark() {
     let wide = crate::support::screen(&crate::support::app_on(0, &[]), 120, 40);
     assert!(wide.contains("million ≥ lower bound in 2025"), "{wide}");
 }
+
+/// A bar chart of `series` (each a list of value literals from 2000 on), one chart on a page.
+fn bars(series: &[&[&str]]) -> App {
+    let indicators: Vec<String> = series
+        .iter()
+        .enumerate()
+        .map(|(i, values)| {
+            let points: Vec<String> = values
+                .iter()
+                .enumerate()
+                .map(|(year, value)| {
+                    format!(
+                        r#"{{"year": {}, "value": {value}, "confidence": "high", "sources": ["A"]}}"#,
+                        2000 + year
+                    )
+                })
+                .collect();
+            format!(
+                r#"{{"id": "s{i}", "name": "S{i}", "unit": "u", "points": [{}]}}"#,
+                points.join(", ")
+            )
+        })
+        .collect();
+    let chart: Vec<String> = (0..series.len())
+        .map(|i| format!(r#"{{"indicator": "s{i}"}}"#))
+        .collect();
+    let json = format!(
+        r#"{{"city": "Testville", "title": "Test economy",
+      "sources": [{{"id": "A", "title": "Bulletin"}}],
+      "indicators": [{}],
+      "pages": [{{"id": "p", "title": "Page", "charts": [
+        {{"title": "Bars", "kind": "bar", "series": [{}]}}]}}]}}"#,
+        indicators.join(", "),
+        chart.join(", ")
+    );
+    App::new(Dataset::parse(&json, "bars.json").unwrap())
+}
+
+/// Side by side, `17.1` and `17.6` must never be written touching, where they would read as
+/// one number (`17.117.6`); nor may the cursor's wide label run into its neighbour's
+/// (`3.7k` under `3,873.18` read `3.73,873.18`).
+#[test]
+fn bar_labels_never_touch_so_two_values_never_read_as_one() {
+    let now = std::time::Instant::now();
+    let pairs = bars(&[&["17.1"; 10], &["17.6"; 10]]);
+    let growing = [
+        "1295.01", "1473.48", "1634.20", "1750.10", "1950.00", "2243.84", "2422.19", "2692.71",
+        "2767.02", "3066.45", "3238.77", "3460.64", "3680.19", "3873.18",
+    ];
+    let mut at_cursor = bars(&[&growing]);
+    at_cursor.update(shenzhen_dash::action::Action::LastYear, now);
+    for (app, shows) in [(at_cursor, ["3,873.18", "k "]), (pairs, ["17.1", "17.6"])] {
+        let mut labelled = 0;
+        for width in 50..=160 {
+            for height in (16..=40).step_by(4) {
+                let text = screen(&app, width, height);
+                let numbers = text.split(|c: char| !(c.is_ascii_digit() || ".,k".contains(c)));
+                for number in numbers {
+                    let glued = number.matches('.').count() > 1
+                        || number.trim_end_matches('k').contains('k');
+                    assert!(!glued, "`{number}` at {width}x{height}:\n{text}");
+                }
+                labelled += usize::from(shows.iter().all(|label| text.contains(label)));
+            }
+        }
+        assert!(
+            labelled > 100,
+            "{shows:?} are written at most sizes: {labelled}"
+        );
+    }
+}

@@ -30,6 +30,7 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
         let right = values[at + 1..].iter().flatten().next();
         left.into_iter().chain(right).copied().collect()
     };
+    let mut labels = Vec::new();
     for (slot_index, year) in plot.year_range().enumerate() {
         let slot = plot.slot(year);
         for (index, series) in plot.series.iter().enumerate() {
@@ -45,7 +46,7 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
                 neighbours: neighbours(slot_index * plot.series.len() + index),
             };
             if let Some(point) = series.indicator.point(year) {
-                bar.draw(plot, point, buf);
+                labels.extend(bar.draw(plot, point, buf));
             } else {
                 let center = x + (bar.width - 1) / 2;
                 let row = plot.area.y + Bar::baseline(plot) as u16;
@@ -53,6 +54,46 @@ pub(super) fn render(plot: &Plot, buf: &mut Buffer) {
                 put(buf, plot.area, center, row, glyph, style);
             }
         }
+    }
+    write_labels(plot, labels, buf);
+}
+
+/// A bar's value, placed but not yet written.
+struct Label {
+    x: u16,
+    y: u16,
+    text: String,
+    style: Style,
+    at_cursor: bool,
+}
+
+impl Label {
+    /// The column after its last.
+    fn end(&self) -> u16 {
+        self.x.saturating_add(self.text.width() as u16)
+    }
+
+    /// Whether the two would read as one number: on one row, without a blank column between
+    /// (`17.1` beside `7.68` reads `17.17.68`).
+    fn touches(&self, other: &Label) -> bool {
+        self.y == other.y && self.x <= other.end() && other.x <= self.end()
+    }
+}
+
+/// Writes the labels that touch no other: the cursor's first (it may be wider than its bar,
+/// and is what the speaker points at), then the others from the left. A label left out is
+/// still in the readout.
+fn write_labels(plot: &Plot, labels: Vec<Label>, buf: &mut Buffer) {
+    let (cursor, others): (Vec<Label>, Vec<Label>) =
+        labels.into_iter().partition(|label| label.at_cursor);
+    let mut kept: Vec<Label> = Vec::new();
+    for label in cursor.into_iter().chain(others) {
+        if !kept.iter().any(|other| other.touches(&label)) {
+            kept.push(label);
+        }
+    }
+    for label in &kept {
+        put(buf, plot.area, label.x, label.y, &label.text, label.style);
     }
 }
 
@@ -157,7 +198,8 @@ impl Bar {
         rows - 1 - Bar::zero(plot).clamp(0, rows - 1)
     }
 
-    fn draw(&self, plot: &Plot, point: &Point, buf: &mut Buffer) {
+    /// Draws the bar and gives its label, to be written once every bar is drawn.
+    fn draw(&self, plot: &Plot, point: &Point, buf: &mut Buffer) -> Option<Label> {
         let glyphs = &plot.ctx.glyphs;
         let style = plot.ctx.theme.series(self.index);
         let body = glyphs.fills[self.index % glyphs.fills.len()];
@@ -168,11 +210,11 @@ impl Bar {
         if let Some((row, top)) = shape.top {
             self.fill(plot, buf, row, top, style);
         }
-        self.label(plot, point, shape.end_row, shape.label_row, buf);
+        self.label(plot, point, shape.end_row, shape.label_row)
     }
 
     /// The value above the bar where it fits; at the cursor it may use the whole slot.
-    fn label(&self, plot: &Plot, point: &Point, end_row: i32, label_row: i32, buf: &mut Buffer) {
+    fn label(&self, plot: &Plot, point: &Point, end_row: i32, label_row: i32) -> Option<Label> {
         let rows = i32::from(plot.scale.rows);
         let room = if self.at_cursor {
             self.slot.len.max(self.width) + 2
@@ -195,7 +237,7 @@ impl Bar {
             |l| l + &marks,
         );
         if label.is_empty() {
-            return;
+            return None;
         }
         let center = self.x + (self.width - 1) / 2;
         let label_x = center
@@ -224,14 +266,13 @@ impl Bar {
             style = style.add_modifier(Modifier::REVERSED);
             end_row.clamp(0, rows - 1)
         };
-        put(
-            buf,
-            plot.area,
-            label_x,
-            plot.area.y + row as u16,
-            &label,
+        Some(Label {
+            x: label_x,
+            y: plot.area.y + row as u16,
+            text: label,
             style,
-        );
+            at_cursor: self.at_cursor,
+        })
     }
 
     fn fill(&self, plot: &Plot, buf: &mut Buffer, row: i32, glyph: &str, style: Style) {
