@@ -118,7 +118,9 @@ impl Theme {
             text: Style::new(),
             muted,
             title: Style::new().add_modifier(Modifier::BOLD),
-            border: Style::new().fg(Color::Indexed(240)),
+            // Every colour here, borders too, reads at 4.5:1 or more on black (WCAG AA, as the
+            // pre-flight card measures it).
+            border: Style::new().fg(Color::Indexed(243)),
             axis: muted,
             tab: Style::new(),
             tab_selected: Style::new()
@@ -153,7 +155,7 @@ impl Theme {
                 Color::Indexed(74),  // sky blue
                 Color::Indexed(36),  // bluish green
                 Color::Indexed(227), // yellow
-                Color::Indexed(25),  // blue
+                Color::Indexed(32),  // blue, lighter to read on black
                 Color::Indexed(175), // reddish purple
             ],
         }
@@ -170,7 +172,8 @@ impl Theme {
             text: Style::new().fg(ink),
             muted,
             title: Style::new().fg(ink).add_modifier(Modifier::BOLD),
-            border: Style::new().fg(Color::Indexed(245)),
+            // Every colour here, borders too, reads at 4.5:1 or more on white.
+            border: Style::new().fg(Color::Indexed(242)),
             axis: muted,
             tab: Style::new().fg(ink),
             tab_selected: Style::new()
@@ -188,7 +191,7 @@ impl Theme {
             warning: Style::new()
                 .fg(Color::Indexed(160))
                 .add_modifier(Modifier::BOLD),
-            cursor: Style::new().fg(Color::Indexed(243)),
+            cursor: Style::new().fg(Color::Indexed(238)),
             event: Style::new()
                 .fg(Color::Indexed(24))
                 .add_modifier(Modifier::BOLD),
@@ -198,12 +201,12 @@ impl Theme {
             period: Style::new().bg(Color::Indexed(253)),
             reference: Style::new().fg(Color::Indexed(238)),
             series: [
-                Color::Indexed(166), // vermillion-orange
+                Color::Indexed(160), // vermillion, darkened to red
                 Color::Indexed(25),  // blue
                 Color::Indexed(29),  // bluish green
                 Color::Indexed(127), // reddish purple
                 Color::Indexed(94),  // brown (yellow is unreadable on white)
-                Color::Indexed(31),  // sky blue, darkened
+                Color::Indexed(23),  // sky blue, darkened to teal
             ],
         }
     }
@@ -262,16 +265,17 @@ impl Theme {
                 Color::Rgb(0x56, 0xB4, 0xE9), // sky blue
                 Color::Rgb(0x00, 0x9E, 0x73), // bluish green
                 Color::Rgb(0xF0, 0xE4, 0x42), // yellow
-                Color::Rgb(0x00, 0x72, 0xB2), // blue
+                Color::Rgb(0x2F, 0x8A, 0xD0), // blue, lighter to read on black
                 Color::Rgb(0xCC, 0x79, 0xA7), // reddish purple
             ],
+            // Darkened where the Okabe–Ito shade reads under 4.5:1 on white.
             ThemeName::Light => [
-                Color::Rgb(0xD5, 0x5E, 0x00), // vermillion
+                Color::Rgb(0xC2, 0x51, 0x00), // vermillion
                 Color::Rgb(0x00, 0x72, 0xB2), // blue
-                Color::Rgb(0x00, 0x9E, 0x73), // bluish green
-                Color::Rgb(0xCC, 0x79, 0xA7), // reddish purple
+                Color::Rgb(0x00, 0x7A, 0x5A), // bluish green
+                Color::Rgb(0xA8, 0x50, 0x7F), // reddish purple
                 Color::Rgb(0x8C, 0x5A, 0x00), // dark yellow
-                Color::Rgb(0x3A, 0x8F, 0xC4), // sky blue, darkened
+                Color::Rgb(0x00, 0x70, 0x7A), // sky blue, darkened to teal
             ],
             ThemeName::Mono => return self,
         };
