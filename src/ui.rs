@@ -100,7 +100,7 @@ impl Widget for &App {
             (None, Some(page)) => self.data.page_indicators(page),
             (None, None) => Vec::new(),
         };
-        let readout = readout::lines(&shown, &ctx);
+        let readout = readout::rows(&shown, &ctx, area.width);
         let [tabs, body, footer] = split::rows(area, [Some(1), None, Some(1)]);
         // In a talk, the caption comes before the readout and the charts.
         let caption = self

@@ -116,9 +116,10 @@ mod tests {
                     view: crate::derive::View::Levels,
                     annotations: app.shown_annotations(),
                 };
-                let readout = readout::lines(&data.page_indicators(page), &ctx).len() as u16;
                 // Around where the grid changes: two columns from 72, always from 100.
                 for width in [50, 71, 72, 80, 99, 100, 120] {
+                    let readout =
+                        readout::rows(&data.page_indicators(page), &ctx, width).len() as u16;
                     let shape = shape(page, &ctx, width, readout);
                     for height in 15..=40 {
                         let area = Rect::new(0, 0, width, height);

@@ -151,7 +151,7 @@ fn size_lines<'a>(card: &Preflight, ctx: &Ctx, area: Rect, width: u16) -> Panel<
         .pages
         .iter()
         .map(|p| {
-            let shape = page::shape(p, ctx, area.width, longest_readout(p, ctx));
+            let shape = page::shape(p, ctx, area.width, longest_readout(p, ctx, area.width));
             TabFit {
                 opens: fit::frame(&shape, area.width, height, false),
                 readout: fit::frame(&shape, area.width, height, true),
@@ -206,14 +206,14 @@ fn size_lines<'a>(card: &Preflight, ctx: &Ctx, area: Rect, width: u16) -> Panel<
             },
             theme.muted,
         ));
-        lines.extend(hanging(&[Span::raw("    ")], spans, width));
+        lines.extend(wrap::hanging(&[Span::raw("    ")], spans, width));
     }
     (title, lines)
 }
 
-/// The most lines the readout takes on `page`, over the years the cursor can show: each
-/// series' value, and the year's annotations.
-fn longest_readout(page: &Page, ctx: &Ctx) -> u16 {
+/// The most rows the readout takes on `page` at `width` columns, over the years the cursor can
+/// show: each series' value, and the year's annotations.
+fn longest_readout(page: &Page, ctx: &Ctx, width: u16) -> u16 {
     let indicators = ctx.data.page_indicators(page);
     let Some((first, last)) = year_span(indicators.iter().copied()) else {
         return 0;
@@ -229,7 +229,7 @@ fn longest_readout(page: &Page, ctx: &Ctx) -> u16 {
                 view: ctx.view,
                 annotations: ctx.annotations.clone(),
             };
-            readout::lines(&indicators, &at).len() as u16
+            readout::rows(&indicators, &at, width).len() as u16
         })
         .max()
         .unwrap_or(0)
@@ -512,27 +512,7 @@ fn key_lines<'a>(card: &Preflight, ctx: &Ctx, width: u16) -> Panel<'a> {
                 theme.text,
             ));
         }
-        lines.extend(hanging(&head, body, width));
+        lines.extend(wrap::hanging(&head, body, width));
     }
     (title, lines)
-}
-
-/// `head`, then `body` wrapped to the `width` columns left after it, its later lines indented
-/// under its first.
-fn hanging<'a>(head: &[Span<'a>], body: Vec<Span<'a>>, width: u16) -> Vec<Line<'a>> {
-    let indent = head.iter().map(Span::width).sum::<usize>();
-    let room = width.saturating_sub(indent as u16).max(1);
-    wrap::lines(&Line::from(body), room)
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let mut spans = if i == 0 {
-                head.to_vec()
-            } else {
-                vec![Span::raw(" ".repeat(indent))]
-            };
-            spans.extend(line.spans);
-            Line::from(spans)
-        })
-        .collect()
 }

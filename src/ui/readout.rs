@@ -10,9 +10,23 @@ use ratatui::text::{Line, Span};
 
 use super::Ctx;
 use super::format::{self, with_unit};
+use super::wrap;
 use crate::action::{Action, key_of};
 use crate::data::{Indicator, Mark, On, Ref};
 use crate::derive::{self, NoChange};
+
+/// The readout's rows at `width` columns: each of its [`lines`] wrapped after its first span
+/// (the series' name, the year), so that no figure or change is cut at the edge.
+pub fn rows<'a>(indicators: &[&Indicator], ctx: &Ctx, width: u16) -> Vec<Line<'a>> {
+    lines(indicators, ctx)
+        .into_iter()
+        .flat_map(|line| {
+            let mut spans = line.spans.into_iter();
+            let head: Vec<Span> = spans.next().into_iter().collect();
+            wrap::hanging(&head, spans.collect(), width)
+        })
+        .collect()
+}
 
 /// The readout's lines for these indicators; none until the user moves the cursor.
 pub fn lines<'a>(indicators: &[&Indicator], ctx: &Ctx) -> Vec<Line<'a>> {

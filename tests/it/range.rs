@@ -28,11 +28,16 @@ fn ranged(tab: usize, from: i32, to: i32) -> App {
 /// The readout's line for the series named `name`.
 fn readout_line(text: &str, name: &str) -> String {
     let prefix = format!("   {name}: ");
-    text.lines()
-        .find(|l| l.starts_with(&prefix))
-        .unwrap_or_else(|| panic!("no readout line for {name}:\n{text}"))
-        .trim_end()
-        .to_owned()
+    let mut lines = text.lines().skip_while(|l| !l.starts_with(&prefix));
+    let first = lines
+        .next()
+        .unwrap_or_else(|| panic!("no readout line for {name}:\n{text}"));
+    // Wrapped: the rows after the first are indented under the values.
+    lines
+        .take_while(|l| l.starts_with("    "))
+        .fold(first.trim_end().to_owned(), |line, row| {
+            line + " " + row.trim()
+        })
 }
 
 /// The screen as text, each blank cell of the range's band shown as `░`: where the band is.
@@ -365,4 +370,17 @@ fn a_tile_that_computes_no_change_never_cuts_its_reason() {
         }
     }
     assert_eq!(leads.len(), 3, "every lead in turn: {leads:?}");
+}
+
+/// At 80 columns a range's line is longer than the screen: it wraps under its values instead
+/// of losing its end (`+10.1% a` and the sources were cut off).
+#[test]
+fn a_long_readout_line_wraps_and_keeps_its_end() {
+    let text = screen(&ranged(GDP, 2012, 2021), 80, 24);
+    let line = readout_line(&text, "Shenzhen GDP, first published");
+    assert!(
+        line.ends_with("· +10.1% a year · G1, CD22, S2, S24"),
+        "{line}\n{text}"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
 }
