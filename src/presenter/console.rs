@@ -304,3 +304,219 @@ impl Screen for Console {
         self.hear(bytes, from, now)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presenter::address;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    const PORT: u16 = 50_999;
+
+    fn data() -> Dataset {
+        Dataset::embedded().expect("the embedded dataset loads")
+    }
+
+    fn console(now: Instant) -> Console {
+        let data = data();
+        let talk = Talk::embedded(&data).expect("the built-in talk loads");
+        Console::new(
+            talk,
+            &data,
+            Theme::dark(),
+            PORT,
+            "shenzhen-dash --talk".to_owned(),
+            None,
+            now,
+        )
+    }
+
+    fn state(console: &Console, beat: usize, elapsed_ms: u64) -> Vec<u8> {
+        let progress = Progress {
+            beat,
+            beats: console.talk.beats.len(),
+            elapsed_ms,
+            detour: false,
+        };
+        message::encode(&console.id, Body::State(progress))
+    }
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn a_state_from_the_dashboard_is_followed() {
+        let now = Instant::now();
+        let mut console = console(now);
+        assert_eq!(console.link(), Link::Waiting);
+        assert_eq!(console.beat(), None);
+        assert_eq!(console.elapsed(), None);
+        assert!(console.hear(&state(&console, 2, 65_000), address(PORT), now));
+        assert_eq!(console.beat(), Some(2));
+        assert_eq!(console.elapsed(), Some(Duration::from_secs(65)));
+    }
+
+    #[test]
+    fn the_clock_runs_on_between_states() {
+        let start = Instant::now();
+        let mut console = console(start);
+        console.hear(&state(&console, 0, 10_000), address(PORT), start);
+        console.tick(start + Duration::from_millis(2_500));
+        assert_eq!(console.elapsed(), Some(Duration::from_millis(12_500)));
+        // The next state sets it right again.
+        let later = start + Duration::from_secs(3);
+        console.hear(&state(&console, 0, 12_900), address(PORT), later);
+        assert_eq!(console.elapsed(), Some(Duration::from_millis(12_900)));
+    }
+
+    #[test]
+    fn only_the_dashboard_is_heard_and_only_about_this_talk() {
+        let now = Instant::now();
+        let mut console = console(now);
+        let bytes = state(&console, 1, 0);
+        assert!(!console.hear(&bytes, address(PORT + 1), now));
+        assert_eq!(console.link(), Link::Waiting);
+        let mut other = console.id.clone();
+        other.fingerprint = "0000000000000000".to_owned();
+        let progress = Progress {
+            beat: 1,
+            beats: console.talk.beats.len(),
+            elapsed_ms: 0,
+            detour: false,
+        };
+        let foreign = message::encode(&other, Body::State(progress));
+        assert!(!console.hear(&foreign, address(PORT), now));
+        // A talk of another length, whatever its name says.
+        let wrong = message::encode(
+            &console.id,
+            Body::State(Progress {
+                beats: console.talk.beats.len() + 1,
+                ..progress
+            }),
+        );
+        assert!(!console.hear(&wrong, address(PORT), now));
+        assert!(!console.hear(b"garbage", address(PORT), now));
+        assert_eq!(console.link(), Link::Waiting);
+    }
+
+    #[test]
+    fn a_dashboard_that_says_bye_or_falls_silent_has_quit() {
+        let start = Instant::now();
+        let mut console = console(start);
+        let bye = message::encode(&console.id, Body::Bye);
+        // Before any dashboard, a bye means nothing.
+        assert!(!console.hear(&bye, address(PORT), start));
+        assert_eq!(console.link(), Link::Waiting);
+        console.hear(&state(&console, 1, 0), address(PORT), start);
+        assert!(console.hear(&bye, address(PORT), start));
+        assert_eq!(console.link(), Link::Gone);
+        // A new dashboard is followed again.
+        console.hear(&state(&console, 0, 0), address(PORT), start);
+        assert_eq!(console.beat(), Some(0));
+        // Silence just short of the limit is not yet an end.
+        let almost = start + SILENCE.saturating_sub(Duration::from_millis(1));
+        assert!(console.tick(almost));
+        assert_eq!(console.beat(), Some(0));
+        assert!(console.tick(start + SILENCE));
+        assert_eq!(console.link(), Link::Gone);
+        assert!(!console.tick(start + SILENCE + HEARTBEAT));
+    }
+
+    #[test]
+    fn the_console_wakes_for_its_hello_its_clock_and_a_silent_dashboard() {
+        let start = Instant::now();
+        let mut console = console(start);
+        // The first hello goes at once, the next a heartbeat later.
+        assert_eq!(console.deadline(), start);
+        console.tick(start);
+        assert_eq!(console.deadline(), start + HEARTBEAT);
+        // Following: also at the clock's next whole second.
+        let at = start + Duration::from_millis(100);
+        console.hear(&state(&console, 0, 4_700), address(PORT), at);
+        assert_eq!(console.deadline(), at + Duration::from_millis(300));
+        // And when the silence would run out, if that comes first.
+        console.tick(start + HEARTBEAT);
+        console.tick(start + HEARTBEAT * 2);
+        console.tick(start + HEARTBEAT * 3);
+        assert_eq!(console.beat(), Some(0));
+        assert_eq!(console.deadline(), at + SILENCE);
+    }
+
+    #[test]
+    fn arrows_scroll_the_notes_within_their_length() {
+        let now = Instant::now();
+        let mut console = console(now);
+        assert!(!console.press(&key(KeyCode::Up), 2, now));
+        assert!(console.press(&key(KeyCode::Down), 2, now));
+        assert!(console.press(&key(KeyCode::Char('j')), 2, now));
+        assert_eq!(console.scroll(), 2);
+        assert!(!console.press(&key(KeyCode::Down), 2, now));
+        assert_eq!(console.scroll(), 2);
+        assert!(console.press(&key(KeyCode::Up), 2, now));
+        assert_eq!(console.scroll(), 1);
+        // A new beat shows its notes from the top; the same beat again keeps the place.
+        console.hear(&state(&console, 0, 0), address(PORT), now);
+        assert_eq!(console.scroll(), 0);
+        console.press(&key(KeyCode::Down), 2, now);
+        console.press(&key(KeyCode::Down), 2, now);
+        console.hear(&state(&console, 0, 0), address(PORT), now);
+        assert_eq!(console.scroll(), 2);
+        console.hear(&state(&console, 1, 0), address(PORT), now);
+        assert_eq!(console.scroll(), 0);
+    }
+
+    #[test]
+    fn q_quits_the_console_at_once_and_esc_does_nothing() {
+        let now = Instant::now();
+        let mut console = console(now);
+        console.hear(&state(&console, 0, 0), address(PORT), now);
+        for code in [KeyCode::Esc, KeyCode::F(5), KeyCode::Char('x')] {
+            assert!(!console.press(&key(code), 0, now), "{code:?}");
+            assert!(!console.should_quit(), "{code:?}");
+        }
+        assert_eq!(console.beat(), Some(0));
+        console.press(&key(KeyCode::Char('q')), 0, now);
+        assert!(console.should_quit());
+        let mut again = self::console(now);
+        again.press(
+            &Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            0,
+            now,
+        );
+        assert!(again.should_quit());
+    }
+
+    #[test]
+    fn notes_are_paragraphs_again() {
+        let notes = "One line broken\nfor the file's width.\n\nA second paragraph:\n- an item\n\
+                     that goes on\n* another\n• a third\n12. numbered\n1.5 is no item";
+        assert_eq!(
+            paragraphs(notes),
+            [
+                "One line broken for the file's width.",
+                "",
+                "A second paragraph:",
+                "- an item that goes on",
+                "* another",
+                "• a third",
+                "12. numbered 1.5 is no item",
+            ]
+        );
+        assert_eq!(paragraphs(""), Vec::<String>::new());
+        assert_eq!(paragraphs(". not numbered"), [". not numbered"]);
+        assert_eq!(paragraphs("a\n. b"), ["a . b"]);
+    }
+
+    #[test]
+    fn a_beat_is_titled_by_its_tab_chart_and_years() {
+        let now = Instant::now();
+        let console = console(now);
+        let titles: Vec<&str> = (0..console.talk.beats.len())
+            .map(|i| console.title(i))
+            .collect();
+        assert_eq!(titles[0], "Overview");
+        assert_eq!(titles[1], "GDP · Nominal GDP, first published · 2012→2021");
+        assert_eq!(console.title(99), "");
+    }
+}

@@ -174,3 +174,182 @@ impl Widget for &Hosted {
         self.app.render(area, buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Dataset;
+    use crate::talk::Talk;
+    use std::net::Ipv4Addr;
+    use std::time::Duration;
+
+    /// A socket on loopback, on a port the system picks: tests never collide.
+    fn socket() -> UdpSocket {
+        let socket = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)).expect("loopback binds");
+        socket
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .expect("a timeout can be set");
+        socket
+    }
+
+    fn hosted(now: Instant) -> (Hosted, SocketAddr, TalkId) {
+        let data = Dataset::embedded().expect("the embedded dataset loads");
+        let talk = Talk::embedded(&data).expect("the built-in talk loads");
+        let id = TalkId::of(&talk);
+        let app = App::new(data).with_talk(talk);
+        let socket = socket();
+        let address = socket.local_addr().expect("a bound socket has an address");
+        (Hosted::new(app, Some(socket), now), address, id)
+    }
+
+    /// The next message `console` receives, from `dashboard`.
+    fn receive(console: &UdpSocket, dashboard: SocketAddr, id: &TalkId) -> Option<Body> {
+        let mut buf = [0; 2048];
+        let (len, from) = console.recv_from(&mut buf).expect("a reply comes");
+        assert_eq!(from, dashboard);
+        message::decode(&buf[..len], id)
+    }
+
+    /// Whether anything is waiting for `console` (loopback delivers before `send_to` returns).
+    fn nothing_for(console: &UdpSocket) -> bool {
+        console.set_nonblocking(true).expect("non-blocking");
+        let mut buf = [0; 2048];
+        let nothing = console
+            .recv_from(&mut buf)
+            .is_err_and(|err| err.kind() == std::io::ErrorKind::WouldBlock);
+        console.set_nonblocking(false).expect("blocking");
+        nothing
+    }
+
+    fn state(beat: usize, elapsed_ms: u64, detour: bool) -> Option<Body> {
+        Some(Body::State(Progress {
+            beat,
+            beats: 14,
+            elapsed_ms,
+            detour,
+        }))
+    }
+
+    #[test]
+    fn a_hello_is_answered_with_where_the_talk_is() {
+        let start = Instant::now();
+        let (mut hosted, dashboard, id) = hosted(start);
+        let console = socket();
+        let me = console.local_addr().expect("bound");
+        let hello = message::encode(&id, Body::Hello);
+        assert!(!hosted.hear(&hello, me, start + Duration::from_millis(1_500)));
+        assert_eq!(receive(&console, dashboard, &id), state(0, 1_500, false));
+        assert!(nothing_for(&console));
+    }
+
+    #[test]
+    fn a_console_key_moves_the_dashboard_and_every_console_hears_it() {
+        let start = Instant::now();
+        let (mut hosted, dashboard, id) = hosted(start);
+        let (one, two) = (socket(), socket());
+        let hello = message::encode(&id, Body::Hello);
+        for console in [&one, &two] {
+            hosted.hear(&hello, console.local_addr().expect("bound"), start);
+            receive(console, dashboard, &id);
+        }
+        let next = message::encode(
+            &id,
+            Body::Key {
+                action: message::Remote::Next,
+            },
+        );
+        let at = start + Duration::from_secs(2);
+        assert!(hosted.hear(&next, one.local_addr().expect("bound"), at));
+        assert_eq!(hosted.app.talk().map(crate::talk::State::index), Some(1));
+        for console in [&one, &two] {
+            assert_eq!(receive(console, dashboard, &id), state(1, 2_000, false));
+        }
+        // A key that moves nothing tells nobody anything.
+        assert!(!hosted.act(Action::Nothing, at));
+        assert!(nothing_for(&one) && nothing_for(&two));
+        // A detour, and r, are news too.
+        hosted.act(Action::NextTab, at);
+        assert_eq!(receive(&two, dashboard, &id), state(1, 2_000, true));
+        hosted.act(Action::ReturnToBeat, at);
+        assert_eq!(receive(&two, dashboard, &id), state(1, 2_000, false));
+    }
+
+    #[test]
+    fn home_restarts_the_clock() {
+        let start = Instant::now();
+        let (mut hosted, _, _) = hosted(start);
+        let at = start + Duration::from_secs(600);
+        hosted.act(Action::NextBeat, at);
+        assert_eq!(hosted.progress(at).map(|p| p.elapsed_ms), Some(600_000));
+        hosted.act(Action::FirstBeat, at);
+        let later = at + Duration::from_secs(3);
+        assert_eq!(hosted.progress(later).map(|p| p.elapsed_ms), Some(3_000));
+        // Going back to the first beat step by step does not.
+        hosted.act(Action::NextBeat, later);
+        hosted.act(Action::PrevBeat, later);
+        assert_eq!(hosted.progress(later).map(|p| p.elapsed_ms), Some(3_000));
+        assert_eq!(
+            hosted
+                .progress(later + Duration::from_secs(1))
+                .map(|p| p.elapsed_ms),
+            Some(4_000)
+        );
+    }
+
+    #[test]
+    fn strangers_and_other_talks_get_no_answer_and_no_say() {
+        let start = Instant::now();
+        let (mut hosted, _, id) = hosted(start);
+        let console = socket();
+        let me = console.local_addr().expect("bound");
+        let mut other = id.clone();
+        other.fingerprint = "0000000000000000".to_owned();
+        assert!(!hosted.hear(&message::encode(&other, Body::Hello), me, start));
+        let next = Body::Key {
+            action: message::Remote::Next,
+        };
+        assert!(!hosted.hear(&message::encode(&other, next), me, start));
+        assert!(!hosted.hear(b"{\"v\":1}", me, start));
+        // A console does not tell the dashboard where it is.
+        assert!(!hosted.hear(
+            &message::encode(&id, state(5, 0, false).expect("a state")),
+            me,
+            start
+        ));
+        assert_eq!(hosted.app.talk().map(crate::talk::State::index), Some(0));
+        assert!(nothing_for(&console));
+    }
+
+    #[test]
+    fn a_console_that_says_bye_is_told_nothing_more_and_the_dashboard_says_bye_to_the_rest() {
+        let start = Instant::now();
+        let (mut hosted, dashboard, id) = hosted(start);
+        let (leaving, staying) = (socket(), socket());
+        let hello = message::encode(&id, Body::Hello);
+        for console in [&leaving, &staying] {
+            hosted.hear(&hello, console.local_addr().expect("bound"), start);
+            receive(console, dashboard, &id);
+        }
+        let bye = message::encode(&id, Body::Bye);
+        hosted.hear(&bye, leaving.local_addr().expect("bound"), start);
+        hosted.act(Action::NextBeat, start);
+        assert!(nothing_for(&leaving));
+        assert_eq!(receive(&staying, dashboard, &id), state(1, 0, false));
+        drop(hosted);
+        assert_eq!(receive(&staying, dashboard, &id), Some(Body::Bye));
+        assert!(nothing_for(&leaving));
+    }
+
+    #[test]
+    fn without_a_talk_or_a_socket_there_is_no_link() {
+        let data = Dataset::embedded().expect("the embedded dataset loads");
+        let now = Instant::now();
+        let hosted = Hosted::new(App::new(data.clone()), Some(socket()), now);
+        assert!(hosted.socket().is_none());
+        assert_eq!(hosted.progress(now), None);
+        let talk = Talk::embedded(&data).expect("the built-in talk loads");
+        let hosted = Hosted::new(App::new(data).with_talk(talk), None, now);
+        assert!(hosted.socket().is_none());
+        assert_eq!(hosted.progress(now), None);
+    }
+}

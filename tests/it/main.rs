@@ -5,6 +5,7 @@
 
 mod annotations;
 mod cli;
+mod console;
 #[cfg(unix)]
 mod e2e;
 #[cfg(unix)]
