@@ -9,6 +9,8 @@ mod console;
 #[cfg(unix)]
 mod e2e;
 #[cfg(unix)]
+mod e2e_console;
+#[cfg(unix)]
 mod e2e_preflight;
 mod e2e_record;
 #[cfg(unix)]
