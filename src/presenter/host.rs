@@ -221,13 +221,13 @@ mod tests {
         nothing
     }
 
-    fn state(beat: usize, elapsed_ms: u64, detour: bool) -> Option<Body> {
-        Some(Body::State(Progress {
+    fn state(beat: usize, elapsed_ms: u64, detour: bool) -> Body {
+        Body::State(Progress {
             beat,
             beats: 14,
             elapsed_ms,
             detour,
-        }))
+        })
     }
 
     #[test]
@@ -238,7 +238,10 @@ mod tests {
         let me = console.local_addr().expect("bound");
         let hello = message::encode(&id, Body::Hello);
         assert!(!hosted.hear(&hello, me, start + Duration::from_millis(1_500)));
-        assert_eq!(receive(&console, dashboard, &id), state(0, 1_500, false));
+        assert_eq!(
+            receive(&console, dashboard, &id),
+            Some(state(0, 1_500, false))
+        );
         assert!(nothing_for(&console));
     }
 
@@ -262,16 +265,19 @@ mod tests {
         assert!(hosted.hear(&next, one.local_addr().expect("bound"), at));
         assert_eq!(hosted.app.talk().map(crate::talk::State::index), Some(1));
         for console in [&one, &two] {
-            assert_eq!(receive(console, dashboard, &id), state(1, 2_000, false));
+            assert_eq!(
+                receive(console, dashboard, &id),
+                Some(state(1, 2_000, false))
+            );
         }
         // A key that moves nothing tells nobody anything.
         assert!(!hosted.act(Action::Nothing, at));
         assert!(nothing_for(&one) && nothing_for(&two));
         // A detour, and r, are news too.
         hosted.act(Action::NextTab, at);
-        assert_eq!(receive(&two, dashboard, &id), state(1, 2_000, true));
+        assert_eq!(receive(&two, dashboard, &id), Some(state(1, 2_000, true)));
         hosted.act(Action::ReturnToBeat, at);
-        assert_eq!(receive(&two, dashboard, &id), state(1, 2_000, false));
+        assert_eq!(receive(&two, dashboard, &id), Some(state(1, 2_000, false)));
     }
 
     #[test]
@@ -311,11 +317,7 @@ mod tests {
         assert!(!hosted.hear(&message::encode(&other, next), me, start));
         assert!(!hosted.hear(b"{\"v\":1}", me, start));
         // A console does not tell the dashboard where it is.
-        assert!(!hosted.hear(
-            &message::encode(&id, state(5, 0, false).expect("a state")),
-            me,
-            start
-        ));
+        assert!(!hosted.hear(&message::encode(&id, state(5, 0, false)), me, start));
         assert_eq!(hosted.app.talk().map(crate::talk::State::index), Some(0));
         assert!(nothing_for(&console));
     }
@@ -334,7 +336,7 @@ mod tests {
         hosted.hear(&bye, leaving.local_addr().expect("bound"), start);
         hosted.act(Action::NextBeat, start);
         assert!(nothing_for(&leaving));
-        assert_eq!(receive(&staying, dashboard, &id), state(1, 0, false));
+        assert_eq!(receive(&staying, dashboard, &id), Some(state(1, 0, false)));
         drop(hosted);
         assert_eq!(receive(&staying, dashboard, &id), Some(Body::Bye));
         assert!(nothing_for(&leaving));

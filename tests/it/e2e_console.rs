@@ -4,9 +4,14 @@
 //! them, shows the notes and a running clock, quits alone, and says when the dashboard quits
 //! (then follows the next one). Each test takes a port of its own.
 
+#![allow(
+    clippy::expect_used,
+    reason = "a test harness: a failed expectation is a test failure, with its message"
+)]
+
 use std::net::{Ipv4Addr, UdpSocket};
 
-use crate::support::tmux::{BIN, CLEAN, SESSION, Tmux};
+use crate::support::tmux::{BIN, CLEAN, EXIT_MARKER, SESSION, TIMEOUT, Tmux};
 
 /// The dashboard's session; the console is the harness's own, [`SESSION`].
 const DASHBOARD: &str = "dashboard";
@@ -86,13 +91,9 @@ fn a_console_follows_and_drives_the_dashboard_and_quits_alone() {
 fn the_console_says_when_the_dashboard_quits_and_follows_the_next() {
     let port = free_port();
     let tmux = Tmux::launch("console_quits", &[BIN, "--talk", "--port", &port]);
-    tmux.wait_for(
-        "the dashboard's first beat",
-        dashboard_on(1),
-        crate::support::tmux::TIMEOUT,
-    );
+    tmux.wait_for("the dashboard's first beat", dashboard_on(1), TIMEOUT);
     tmux.send("PageDown");
-    tmux.wait_for("beat 2", dashboard_on(2), crate::support::tmux::TIMEOUT);
+    tmux.wait_for("beat 2", dashboard_on(2), TIMEOUT);
 
     let console = "console";
     tmux.open(console, &[BIN, "presenter", "--port", &port]);
@@ -116,4 +117,44 @@ fn the_console_says_when_the_dashboard_quits_and_follows_the_next() {
     tmux.send_to(console, "Escape");
     tmux.send_to(console, "PageDown");
     tmux.wait_in(DASHBOARD, "the new dashboard on beat 2", dashboard_on(2));
+}
+
+#[test]
+fn a_second_dashboard_on_a_busy_port_gives_its_talk_and_says_so_at_the_end() {
+    let port = free_port();
+    let tmux = Tmux::launch("console_busy", &[BIN, "--talk", "--port", &port]);
+    tmux.wait_for("the first dashboard", dashboard_on(1), TIMEOUT);
+
+    let second = "second";
+    tmux.open(second, &[BIN, "--talk", "--port", &port]);
+    tmux.wait_in(second, "the second dashboard's first beat", dashboard_on(1));
+    tmux.send_to(second, "PageDown");
+    tmux.wait_in(second, "the second dashboard's beat 2", dashboard_on(2));
+    tmux.send_to(second, "q");
+    tmux.send_to(second, "q");
+    let after = tmux.poll_in(
+        second,
+        "the second dashboard's exit",
+        |screen| screen.contains(EXIT_MARKER),
+        TIMEOUT,
+        |_| {},
+    );
+    assert!(
+        after.contains(&format!(
+            "shenzhen-dash: no presenter console could follow this talk: cannot listen on \
+             127.0.0.1:{port}"
+        )),
+        "{after}"
+    );
+    assert!(
+        after.contains("[e2e: exit status 0, tty modes restored]"),
+        "{after}"
+    );
+    // The first one kept its port: a console follows it.
+    tmux.open("console", &[BIN, "presenter", "--port", &port]);
+    tmux.wait_in(
+        "console",
+        "the console on the first dashboard",
+        console_on(1),
+    );
 }
