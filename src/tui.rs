@@ -57,9 +57,9 @@ enum Wake {
     Datagram(Vec<u8>, SocketAddr),
 }
 
-/// What the event loop runs: the dashboard, or the pre-flight card. Each turns a terminal
-/// event into a change of its own state and is drawn by shared reference; the loop owns the
-/// terminal, the size and the waiting.
+/// What the event loop runs: the dashboard, the pre-flight card or the presenter console. Each
+/// turns a terminal event (or a datagram) into a change of its own state and is drawn by shared
+/// reference; the loop owns the terminal, the size and the waiting.
 pub trait Screen {
     /// Handles one terminal event other than a resize, given the area of the last frame drawn;
     /// returns whether the screen changed.

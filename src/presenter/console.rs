@@ -268,8 +268,9 @@ fn beat_title(beat: &Beat, data: &Dataset) -> String {
         parts.push(chart.title.clone());
     }
     match (beat.screen.range, beat.screen.year) {
-        (Some((from, to)), _) if from != to => parts.push(format!("{from}→{to}")),
-        (_, Some(year)) => parts.push(year.to_string()),
+        // A talk's range runs from an earlier year to a later one (`talk::check`).
+        (Some((from, to)), _) => parts.push(format!("{from}→{to}")),
+        (None, Some(year)) => parts.push(year.to_string()),
         _ => {}
     }
     if beat.screen.sources {

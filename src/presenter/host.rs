@@ -355,3 +355,80 @@ mod tests {
         assert_eq!(hosted.progress(now), None);
     }
 }
+
+#[cfg(test)]
+mod screen_tests {
+    //! The dashboard as the event loop drives it, through `tui::Screen`.
+
+    use super::*;
+    use crate::data::Dataset;
+    use crate::talk::Talk;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use std::net::Ipv4Addr;
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn hosted(now: Instant) -> (Hosted, TalkId) {
+        let data = Dataset::embedded().expect("the embedded dataset loads");
+        let talk = Talk::embedded(&data).expect("the built-in talk loads");
+        let id = TalkId::of(&talk);
+        let socket = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)).expect("loopback binds");
+        (
+            Hosted::new(App::new(data).with_talk(talk), Some(socket), now),
+            id,
+        )
+    }
+
+    fn beat(hosted: &Hosted) -> Option<usize> {
+        hosted.app.talk().map(crate::talk::State::index)
+    }
+
+    #[test]
+    fn keys_here_are_the_dashboard_keys() {
+        let now = Instant::now();
+        let (mut hosted, _) = hosted(now);
+        let area = Rect::new(0, 0, 100, 30);
+        assert!(Screen::handle(
+            &mut hosted,
+            &key(KeyCode::PageDown),
+            area,
+            now
+        ));
+        assert_eq!(beat(&hosted), Some(1));
+        assert!(!Screen::handle(&mut hosted, &key(KeyCode::F(5)), area, now));
+        // q asks, and the question goes by itself: a deadline, then a tick.
+        assert_eq!(Screen::deadline(&hosted), None);
+        assert!(Screen::handle(
+            &mut hosted,
+            &key(KeyCode::Char('q')),
+            area,
+            now
+        ));
+        let asked = Screen::deadline(&hosted).expect("the question has a deadline");
+        assert!(Screen::tick(&mut hosted, asked));
+        assert!(!Screen::should_quit(&hosted));
+        Screen::handle(&mut hosted, &key(KeyCode::Char('q')), area, asked);
+        Screen::handle(&mut hosted, &key(KeyCode::Char('q')), area, asked);
+        assert!(Screen::should_quit(&hosted));
+    }
+
+    #[test]
+    fn a_console_key_comes_in_as_a_datagram() {
+        let now = Instant::now();
+        let (mut hosted, id) = hosted(now);
+        let woken = Screen::socket(&hosted).expect("a talk with a socket is woken on it");
+        assert!(woken.local_addr().is_ok());
+        let next = message::encode(
+            &id,
+            Body::Key {
+                action: message::Remote::Next,
+            },
+        );
+        let from = super::super::address(9);
+        assert!(Screen::datagram(&mut hosted, &next, from, now));
+        assert_eq!(beat(&hosted), Some(1));
+        assert!(!Screen::datagram(&mut hosted, b"noise", from, now));
+    }
+}

@@ -288,3 +288,80 @@ fn every_size_draws_without_a_panic() {
         }
     }
 }
+
+/// The console as the event loop drives it, through `tui::Screen`.
+mod as_a_screen {
+    use super::*;
+    use shenzhen_dash::tui::Screen;
+    use std::net::{Ipv4Addr, UdpSocket};
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn keys_scroll_the_notes_and_q_quits() {
+        let now = Instant::now();
+        let (mut talk, data) = talk();
+        talk.beats[0].notes = "line\n\n".repeat(40);
+        let mut console = console_for(talk, &data, now);
+        tell(&mut console, 0, 0, false, now);
+        let area = Rect::new(0, 0, 80, 24);
+        assert!(Screen::handle(&mut console, &key(KeyCode::Down), area, now));
+        assert_eq!(console.scroll(), 1);
+        assert!(!Screen::handle(&mut console, &key(KeyCode::Esc), area, now));
+        assert!(!Screen::should_quit(&console));
+        assert!(!Screen::handle(
+            &mut console,
+            &key(KeyCode::Char('q')),
+            area,
+            now
+        ));
+        assert!(Screen::should_quit(&console));
+    }
+
+    #[test]
+    fn it_wakes_for_hellos_and_redraws_its_clock_only_while_following() {
+        let now = Instant::now();
+        let (talk, data) = talk();
+        let mut console = console_for(talk, &data, now);
+        assert_eq!(Screen::deadline(&console), Some(now));
+        assert!(!Screen::tick(&mut console, now));
+        let later = now + Duration::from_millis(500);
+        let progress = Progress {
+            beat: 0,
+            beats: 14,
+            elapsed_ms: 0,
+            detour: false,
+        };
+        let bytes = message::encode(&TalkId::of(&console.talk), Body::State(progress));
+        assert!(Screen::datagram(&mut console, &bytes, address(PORT), later));
+        assert!(!Screen::datagram(
+            &mut console,
+            b"noise",
+            address(PORT),
+            later
+        ));
+        assert!(Screen::tick(&mut console, later + Duration::from_secs(1)));
+    }
+
+    #[test]
+    fn its_socket_is_woken_on() {
+        let now = Instant::now();
+        let (talk, data) = talk();
+        assert!(Screen::socket(&console_for(talk.clone(), &data, now)).is_none());
+        let socket = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+        let address = socket.local_addr().unwrap();
+        let console = Console::new(
+            talk,
+            &data,
+            Theme::dark(),
+            PORT,
+            String::new(),
+            Some(socket),
+            now,
+        );
+        let woken = Screen::socket(&console).unwrap();
+        assert_eq!(woken.local_addr().unwrap(), address);
+    }
+}
