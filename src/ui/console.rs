@@ -22,8 +22,14 @@ struct Parts {
     caption: Vec<Line<'static>>,
     next: Vec<Line<'static>>,
     notes: Vec<Line<'static>>,
-    /// The areas: clock, title, caption, notes (with its border), next.
-    areas: [Rect; 5],
+    clock: Rect,
+    /// A gap, then the beat's title.
+    title: Rect,
+    caption_area: Rect,
+    /// The notes, with their border.
+    notes_area: Rect,
+    /// After a gap, the next beat.
+    next_area: Rect,
 }
 
 impl Parts {
@@ -65,7 +71,7 @@ impl Parts {
                 .flat_map(|line| wrap::lines(&Line::styled(line, theme.text), notes_width))
                 .collect(),
         };
-        let [clock, title, caption_area, gap, notes_area, next_area] = split::rows(
+        let [clock, title, caption_area, _, notes_area, next_area] = split::rows(
             body,
             [
                 Some(1),
@@ -76,19 +82,22 @@ impl Parts {
                 Some(next.len() as u16 + 1),
             ],
         );
-        let _ = gap;
         let [_, next_area] = split::rows(next_area, [Some(1), None]);
         Parts {
             caption,
             next,
             notes,
-            areas: [clock, title, caption_area, notes_area, next_area],
+            clock,
+            title,
+            caption_area,
+            notes_area,
+            next_area,
         }
     }
 
     /// The notes' rows that show at once, inside the border.
     fn notes_visible(&self) -> usize {
-        usize::from(self.areas[3].height.saturating_sub(2))
+        usize::from(self.notes_area.height.saturating_sub(2))
     }
 }
 
@@ -140,40 +149,49 @@ fn render_header(console: &Console, area: Rect, buf: &mut Buffer) {
     Line::styled(place, theme.value).render(place_area, buf);
 }
 
-/// The clock, the beat's title and caption, its notes and the next beat.
+/// The clock, the beat's title and caption, its notes and the next beat: one call a region.
 fn render_beat(console: &Console, beat: usize, body: Rect, buf: &mut Buffer) {
-    let theme = &console.theme;
     let parts = Parts::new(console, beat, body);
-    let [clock_area, title, caption, notes, next] = parts.areas;
-    render_clock(console, clock_area, buf);
-    let [_, title] = split::rows(title, [Some(1), None]);
-    Line::styled(format!(" {}", console.title(beat)), theme.title).render(title, buf);
-    let inset = |area: Rect| Rect {
+    render_clock(console, parts.clock, buf);
+    let [_, title] = split::rows(parts.title, [Some(1), None]);
+    Line::styled(format!(" {}", console.title(beat)), console.theme.title).render(title, buf);
+    wrap::render(&parts.caption, inset(parts.caption_area), buf);
+    render_notes(console, &parts.notes, parts.notes_area, buf);
+    wrap::render(&parts.next, inset(parts.next_area), buf);
+}
+
+/// A column's margin on either side.
+fn inset(area: Rect) -> Rect {
+    Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(2),
         ..area
-    };
-    wrap::render(&parts.caption, inset(caption), buf);
-    let visible = parts.notes_visible();
-    let hidden = parts.notes.len().saturating_sub(visible);
+    }
+}
+
+/// The notes in their frame, from the console's scroll; where they do not all fit, the frame
+/// says which lines show (`3–12 of 20 · ↑↓`).
+fn render_notes(console: &Console, notes: &[Line], area: Rect, buf: &mut Buffer) {
+    let theme = &console.theme;
+    let visible = usize::from(area.height.saturating_sub(2));
+    let hidden = notes.len().saturating_sub(visible);
     let scroll = console.scroll().min(hidden);
     let mut block = Block::bordered()
         .border_style(theme.border)
         .title(Line::styled(" notes ", theme.muted));
     if hidden > 0 {
-        let last = (scroll + visible).min(parts.notes.len());
+        let last = (scroll + visible).min(notes.len());
         block = block.title_bottom(
             Line::styled(
-                format!(" {}–{last} of {} · ↑↓ ", scroll + 1, parts.notes.len()),
+                format!(" {}–{last} of {} · ↑↓ ", scroll + 1, notes.len()),
                 theme.muted,
             )
             .alignment(Alignment::Right),
         );
     }
-    let inner = block.inner(notes);
-    block.render(notes, buf);
-    wrap::render(&parts.notes[scroll..], inset(inner), buf);
-    wrap::render(&parts.next, inset(next), buf);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    wrap::render(&notes[scroll..], inset(inner), buf);
 }
 
 /// `2:05 elapsed · 12:55 left`, the time left in the warning colour in the last tenth.
