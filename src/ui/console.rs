@@ -17,6 +17,9 @@ use crate::presenter::console::{Link, paragraphs};
 /// Rows under the clock before the notes: a gap and the beat's title.
 const TITLE_ROWS: u16 = 2;
 
+/// The notes' rows kept from the next beat when the console is short of rows.
+const NOTES_LEAST: usize = 3;
+
 /// The rows below the header, while a dashboard is followed: what each holds.
 struct Parts {
     caption: Vec<Line<'static>>,
@@ -71,7 +74,16 @@ impl Parts {
                 .flat_map(|line| wrap::lines(&Line::styled(line, theme.text), notes_width))
                 .collect(),
         };
-        let [clock, title, caption_area, _, notes_area, next_area] = split::rows(
+        // The notes come before the next beat: at least a few of their rows show, and the next
+        // beat has what is left, from its title down.
+        let fixed = 1 + TITLE_ROWS + caption.len() as u16 + 2;
+        let notes_least = notes.len().min(NOTES_LEAST) as u16 + 2;
+        let next_rows = (next.len() as u16).min(
+            body.height
+                .saturating_sub(fixed)
+                .saturating_sub(notes_least),
+        );
+        let [clock, title, caption_area, _, notes_area, _, next_area] = split::rows(
             body,
             [
                 Some(1),
@@ -79,10 +91,10 @@ impl Parts {
                 Some(caption.len() as u16),
                 Some(1),
                 None,
-                Some(next.len() as u16 + 1),
+                Some(1),
+                Some(next_rows),
             ],
         );
-        let [_, next_area] = split::rows(next_area, [Some(1), None]);
         Parts {
             caption,
             next,
@@ -143,10 +155,10 @@ fn render_header(console: &Console, area: Rect, buf: &mut Buffer) {
         }
         Link::Waiting | Link::Gone => String::new(),
     };
-    let place_width = place.chars().count() as u16 + 1;
+    let place_width = place.chars().count() as u16 + 2;
     let [title, place_area] = split::columns(area, [None, Some(place_width)]);
     Line::styled(format!(" {}", console.talk.title), theme.title).render(title, buf);
-    Line::styled(place, theme.value).render(place_area, buf);
+    Line::styled(format!(" {place}"), theme.value).render(place_area, buf);
 }
 
 /// The clock, the beat's title and caption, its notes and the next beat: one call a region.
@@ -179,7 +191,7 @@ fn render_notes(console: &Console, notes: &[Line], area: Rect, buf: &mut Buffer)
     let mut block = Block::bordered()
         .border_style(theme.border)
         .title(Line::styled(" notes ", theme.muted));
-    if hidden > 0 {
+    if hidden > 0 && visible > 0 {
         let last = (scroll + visible).min(notes.len());
         block = block.title_bottom(
             Line::styled(
@@ -245,22 +257,25 @@ fn render_waiting(console: &Console, body: Rect, buf: &mut Buffer) {
 /// The keys, from the talk's key table: the beat keys go to the dashboard.
 fn render_footer(console: &Console, area: Rect, buf: &mut Buffer) {
     let theme = &console.theme;
-    let words = |action| match action {
-        Action::NextBeat => "next",
-        Action::PrevBeat => "back",
-        Action::FirstBeat => "first",
-        Action::ReturnToBeat => "return",
-        _ => "",
-    };
     let key = |action| action::key_of(action).unwrap_or_default();
-    let mut hints: Vec<(String, &str)> = TALK_BINDINGS
-        .iter()
-        .map(|b| (b.label(), words(b.action)))
-        .collect();
-    hints.push((
-        format!("{}{}", key(Action::PrevYear), key(Action::NextYear)),
-        "notes",
-    ));
+    let keys = |action| {
+        TALK_BINDINGS
+            .iter()
+            .find(|b| b.action == action)
+            .map(action::Binding::label)
+            .unwrap_or_default()
+    };
+    // In the order they matter on stage: first gives way first.
+    let hints = [
+        (keys(Action::NextBeat), "next"),
+        (keys(Action::PrevBeat), "back"),
+        (keys(Action::ReturnToBeat), "return"),
+        (
+            format!("{}{}", key(Action::PrevYear), key(Action::NextYear)),
+            "notes",
+        ),
+        (keys(Action::FirstBeat), "first"),
+    ];
     let quit = (key(Action::Quit), "quit");
     let room = usize::from(area.width);
     let width = |(keys, words): &(String, &str)| keys.chars().count() + words.chars().count() + 3;

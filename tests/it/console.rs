@@ -365,3 +365,22 @@ mod as_a_screen {
         assert_eq!(woken.local_addr().unwrap(), address);
     }
 }
+
+#[test]
+fn a_short_console_keeps_rows_of_notes_before_the_next_beat() {
+    let (console, _) = following(1, 0);
+    let text = screen(&console, 60, 16);
+    let notes: Vec<&str> = console.talk.beats[1].notes.split_whitespace().collect();
+    assert!(text.contains(&notes[..3].join(" ")), "{text}");
+    assert!(text.contains("next, beat 3:"), "{text}");
+    assert!(!text.contains("–0 of"), "{text}");
+    // The header keeps a space between the title and the counter.
+    assert!(
+        text.lines().next().unwrap().contains(" beat 2/14"),
+        "{text}"
+    );
+    // On stage, r matters more than Home: it keeps its hint longer.
+    let footer = text.lines().last().unwrap();
+    assert!(footer.contains("r return"), "{footer:?}");
+    assert!(!footer.contains("Home"), "{footer:?}");
+}
