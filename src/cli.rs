@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{export, headless, theme};
+use crate::{export, headless, presenter, theme};
 
 /// The whole command line; `about` is the package description.
 #[derive(Debug, Parser)]
@@ -42,6 +42,14 @@ pub enum Command {
     /// and why, the theme's colours with their contrast, a glyph test, and every key named as
     /// it is pressed, with what it does in the dashboard and in a talk. q leaves; Esc does not.
     Preflight(PreflightArgs),
+    /// Follow a talk from a second terminal: notes, the next beat and the clock.
+    ///
+    /// Run it beside `shenzhen-dash --talk` on the same machine, with the same talk (and the
+    /// same --port): it shows the current beat's caption and notes (↑↓ scroll them), the next
+    /// beat, `beat 3/14`, the time since the first beat and the time left of the talk's
+    /// planned duration. → PgDn Space ← PgUp Home r walk the dashboard's beats from here; q
+    /// quits the console only. The link is loopback UDP: nothing listens beyond this machine.
+    Presenter(PresenterArgs),
     /// Print a completion script for a shell to stdout.
     Completions(CompletionsArgs),
     /// Print the manual page (roff) to stdout.
@@ -97,6 +105,36 @@ pub struct ViewArgs {
     /// every beat and tab: `asciinema play FILE` plays it back.
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
+    /// With --talk: the port on 127.0.0.1 where presenter consoles find the dashboard.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = presenter::DEFAULT_PORT,
+        value_parser = clap::value_parser!(u16).range(1..),
+        requires = "talk"
+    )]
+    pub port: u16,
+}
+
+#[derive(Debug, Args)]
+pub struct PresenterArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    /// The talk the dashboard gives: the same file as its --talk. Without it, the built-in
+    /// talk.
+    #[arg(long, value_name = "FILE")]
+    pub talk: Option<PathBuf>,
+    /// The port on 127.0.0.1 the dashboard listens on: the same as its --port.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = presenter::DEFAULT_PORT,
+        value_parser = clap::value_parser!(u16).range(1..)
+    )]
+    pub port: u16,
+    /// The console's colours: dark, light or mono. NO_COLOR removes colour from any theme.
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Dark)]
+    pub theme: ThemeChoice,
 }
 
 #[derive(Debug, Clone, Args)]

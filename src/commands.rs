@@ -2,6 +2,7 @@
 //! on the user's input fails here, before the terminal is touched.
 
 use std::io::{self, IsTerminal, Write};
+use std::net::{Ipv4Addr, UdpSocket};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -9,14 +10,15 @@ use crate::app::App;
 use clap::CommandFactory;
 
 use crate::cli::{
-    CheckArgs, Cli, Command, DataArg, ExportArgs, PreflightArgs, SnapshotArgs, SnapshotFormat,
-    ViewArgs,
+    CheckArgs, Cli, Command, DataArg, ExportArgs, PreflightArgs, PresenterArgs, SnapshotArgs,
+    SnapshotFormat, ViewArgs,
 };
 use crate::data::{Dataset, Page};
 use crate::error::LoadError;
 use crate::headless::{Frame, PngError};
 use crate::preflight::Preflight;
 use crate::preflight::depth::Env;
+use crate::presenter::{self, Console, Hosted};
 use crate::talk::Talk;
 use crate::text::count;
 use crate::theme::{Colours, Theme};
@@ -43,6 +45,9 @@ pub enum Failure {
     /// The recording's file cannot be created (exit 1).
     #[error("cannot create {}: {}", .0.display(), .1)]
     Record(std::path::PathBuf, io::Error),
+    /// The presenter console cannot open its socket on loopback (exit 1).
+    #[error("cannot open a socket on 127.0.0.1 for the presenter console: {0}")]
+    Link(io::Error),
     /// Driving the terminal failed (exit 1).
     #[error("terminal error: {0}")]
     Terminal(io::Error),
@@ -70,6 +75,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Export(args)) => export(&args),
         Some(Command::Check(args)) => check(&args),
         Some(Command::Preflight(args)) => preflight(&args, Env::from_process()),
+        Some(Command::Presenter(args)) => presenter(&args, Colours::from_env()),
         Some(Command::Completions(args)) => completions(args.shell),
         Some(Command::Man) => man(),
     };
@@ -123,13 +129,87 @@ fn interactive(args: &ViewArgs, colours: Colours) -> Result<(), Failure> {
     if let Some(seconds) = args.autoplay {
         app = app.with_autoplay(Duration::from_secs(seconds), Instant::now());
     }
+    // A talk listens for presenter consoles, on loopback only. A port in use costs the talk
+    // nothing: it runs without consoles, and says so once the terminal is restored.
+    let mut unlinked = None;
+    let socket = if talk.is_some() {
+        UdpSocket::bind(presenter::address(args.port))
+            .map_err(|err| unlinked = Some(err))
+            .ok()
+    } else {
+        None
+    };
     if let Some(talk) = talk {
         app = app.with_talk(talk);
     }
-    match tui::run(&mut app, cast).map_err(Failure::Terminal)? {
+    let mut hosted = Hosted::new(app, socket, Instant::now());
+    let ending = tui::run(&mut hosted, cast).map_err(Failure::Terminal);
+    drop(hosted);
+    if let Some(err) = unlinked {
+        eprintln!(
+            "shenzhen-dash: no presenter console could follow this talk: cannot listen on \
+             127.0.0.1:{} ({err}); another dashboard may be using it, try --port N",
+            args.port
+        );
+    }
+    match ending? {
         tui::Ending::Quit => Ok(()),
         tui::Ending::Terminated(status) => Err(Failure::Terminated(status)),
     }
+}
+
+/// The presenter console: checks the talk as the dashboard does, before the terminal is
+/// touched, then follows the dashboard on `--port`.
+fn presenter(args: &PresenterArgs, colours: Colours) -> Result<(), Failure> {
+    let data = load(&args.data)?;
+    let talk = match &args.talk {
+        None => Talk::embedded(&data)?,
+        Some(path) => Talk::from_file(path, &data)?,
+    };
+    if !io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "stdout is not a terminal; the presenter console runs in a terminal of its own"
+                .to_owned(),
+        ));
+    }
+    let socket = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)).map_err(Failure::Link)?;
+    let theme = Theme::pick(args.theme.into(), colours);
+    let mut console = Console::new(
+        talk,
+        &data,
+        theme,
+        args.port,
+        dashboard_command(args),
+        Some(socket),
+        Instant::now(),
+    );
+    match tui::run(&mut console, None).map_err(Failure::Terminal)? {
+        tui::Ending::Quit => Ok(()),
+        tui::Ending::Terminated(status) => Err(Failure::Terminated(status)),
+    }
+}
+
+/// The command that starts the dashboard a console follows: `shenzhen-dash --talk talk.toml
+/// --port 50600`, with only the options that differ from the defaults.
+fn dashboard_command(args: &PresenterArgs) -> String {
+    let quoted = |path: &Path| {
+        let text = crate::text::sanitize(&path.display().to_string());
+        if text.contains(char::is_whitespace) || text.contains('\'') {
+            format!("'{}'", text.replace('\'', r"'\''"))
+        } else {
+            text
+        }
+    };
+    let mut command = vec!["shenzhen-dash".to_owned()];
+    if let Some(data) = &args.data.data {
+        command.extend(["--data".to_owned(), quoted(data)]);
+    }
+    command.push("--talk".to_owned());
+    command.extend(args.talk.as_deref().map(quoted));
+    if args.port != presenter::DEFAULT_PORT {
+        command.extend(["--port".to_owned(), args.port.to_string()]);
+    }
+    command.join(" ")
 }
 
 fn snapshot(args: &SnapshotArgs, colours: Colours) -> Result<(), Failure> {

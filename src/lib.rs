@@ -21,6 +21,7 @@ pub mod export;
 pub mod file;
 pub mod headless;
 pub mod preflight;
+pub mod presenter;
 pub mod record;
 pub mod talk;
 pub mod text;

@@ -5,13 +5,15 @@
 //!
 //! Only the main thread writes to the terminal and restores it (but for a panic, whose hook
 //! restores it and ends the process there and then). Two threads wake the main thread through
-//! one channel: one reads terminal events, one waits for requests to terminate. Both sleep in
-//! the kernel until something happens, so an idle dashboard costs nothing.
+//! one channel: one reads terminal events, one waits for requests to terminate; a screen with
+//! a socket (the presenter link) has a third, which waits for datagrams. All sleep in the
+//! kernel until something happens, so an idle dashboard costs nothing.
 
 mod record;
 mod signals;
 
 use std::io::{self, BufWriter, stdout};
+use std::net::{SocketAddr, UdpSocket};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Instant;
 
@@ -31,8 +33,8 @@ use crate::action::{self, Action};
 use crate::app::App;
 use crate::preflight::Preflight;
 use crate::ui;
-pub use record::Cast;
-use record::{Out, Recorder};
+use record::Out;
+pub use record::{Cast, Recorder};
 
 type Term = Terminal<CrosstermBackend<BufWriter<Out>>>;
 
@@ -51,11 +53,13 @@ enum Wake {
     Input(io::Result<Event>),
     /// A request to terminate, with the exit status to end with.
     Terminate(u8),
+    /// A datagram on the screen's socket, and who sent it.
+    Datagram(Vec<u8>, SocketAddr),
 }
 
-/// What the event loop runs: the dashboard, or the pre-flight card. Each turns a terminal
-/// event into a change of its own state and is drawn by shared reference; the loop owns the
-/// terminal, the size and the waiting.
+/// What the event loop runs: the dashboard, the pre-flight card or the presenter console. Each
+/// turns a terminal event (or a datagram) into a change of its own state and is drawn by shared
+/// reference; the loop owns the terminal, the size and the waiting.
 pub trait Screen {
     /// Handles one terminal event other than a resize, given the area of the last frame drawn;
     /// returns whether the screen changed.
@@ -71,6 +75,15 @@ pub trait Screen {
     fn should_quit(&self) -> bool;
     /// After a frame is drawn: tells a recording what is on screen, where a chapter may start.
     fn mark(&self, _recorder: &mut Recorder) {}
+    /// A socket whose datagrams wake the loop (the presenter link), read on a thread of its
+    /// own; `None`: no such thread.
+    fn socket(&self) -> Option<UdpSocket> {
+        None
+    }
+    /// A datagram came on the socket from `from`; returns whether the screen changed.
+    fn datagram(&mut self, _bytes: &[u8], _from: SocketAddr, _now: Instant) -> bool {
+        false
+    }
 }
 
 impl Screen for App {
@@ -120,6 +133,7 @@ where
 {
     let (wake, woken) = mpsc::channel();
     let stop = wake.clone();
+    let datagrams = wake.clone();
     // Caught from before the terminal changes: one that comes early waits in the channel.
     signals::on_termination(move |status| {
         // The loop may have returned already: then there is no one left to tell.
@@ -129,6 +143,11 @@ where
     let area = terminal.get_frame().area();
     let result = draw(&mut terminal, screen, area, recorder.as_mut())
         .and_then(|()| read_input(wake))
+        .and_then(|()| {
+            screen
+                .socket()
+                .map_or(Ok(()), |s| read_datagrams(s, datagrams))
+        })
         .and_then(|()| event_loop(&mut terminal, screen, area, &woken, recorder.as_mut()));
     // Whatever the terminal's writer still holds goes out before the terminal is restored.
     drop(terminal);
@@ -215,6 +234,37 @@ fn read_input(wake: Sender<Wake>) -> io::Result<()> {
     Ok(())
 }
 
+/// Reads datagrams on a thread of its own, blocked in the kernel until one comes. The buffer
+/// holds the largest datagram there is, so none is cut short; what it says is the screen's
+/// business. A connection reset (Windows reports an unreachable peer of an earlier send so)
+/// is no reason to stop; any other error ends the thread, never in a loop that spins.
+fn read_datagrams(socket: UdpSocket, wake: Sender<Wake>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("datagrams".to_owned())
+        .spawn(move || {
+            let mut buf = vec![0; 1 << 16];
+            loop {
+                match socket.recv_from(&mut buf) {
+                    Ok((len, from)) => {
+                        if wake
+                            .send(Wake::Datagram(buf[..len].to_vec(), from))
+                            .is_err()
+                        {
+                            return;
+                        }
+                    }
+                    Err(err)
+                        if matches!(
+                            err.kind(),
+                            io::ErrorKind::ConnectionReset | io::ErrorKind::Interrupted
+                        ) => {}
+                    Err(_) => return,
+                }
+            }
+        })?;
+    Ok(())
+}
+
 /// From the first frame on: wait for an event, update, redraw if anything changed.
 fn event_loop<S>(
     terminal: &mut Term,
@@ -240,6 +290,7 @@ where
         let redraw = match wake {
             None => screen.tick(now),
             Some(Wake::Terminate(status)) => return Ok(Ending::Terminated(status)),
+            Some(Wake::Datagram(bytes, from)) => screen.datagram(&bytes, from, now),
             Some(Wake::Input(event)) => match event? {
                 Event::Resize(width, height) => {
                     area = Rect::new(0, 0, width, height);

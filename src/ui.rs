@@ -5,6 +5,7 @@ mod ascii;
 mod blank;
 mod caption;
 mod chart;
+mod console;
 mod fit;
 mod focus;
 mod footer;
@@ -32,6 +33,7 @@ use crate::data::{Annotation, Dataset};
 use crate::derive::View;
 use crate::theme::Theme;
 
+pub use console::notes_rows as console_notes_rows;
 pub use glyphs::Glyphs;
 pub use tabs::tab_at;
 

@@ -5,8 +5,11 @@
 
 mod annotations;
 mod cli;
+mod console;
 #[cfg(unix)]
 mod e2e;
+#[cfg(unix)]
+mod e2e_console;
 #[cfg(unix)]
 mod e2e_preflight;
 mod e2e_record;

@@ -86,7 +86,11 @@ fn a_talk_file_that_cannot_be_read_is_one_line() {
             "cannot read: no such file",
         ),
     ] {
-        for args in [vec!["check", "--talk", &file], vec!["--talk", &file]] {
+        for args in [
+            vec!["check", "--talk", &file],
+            vec!["--talk", &file],
+            vec!["presenter", "--talk", &file],
+        ] {
             let run = run(&args);
             assert_eq!(
                 (run.code, run.stdout(), run.stderr.as_str()),
@@ -151,6 +155,50 @@ fn a_talk_decides_the_tab_and_has_no_autoplay() {
         vec!["--talk", VALID, "--autoplay", "5"],
         vec!["check", MINIMAL, "--talk", VALID],
         vec!["check"],
+    ] {
+        let run = run(&args);
+        assert_eq!((run.code, run.stdout()), (2, ""), "{args:?}: {run:?}");
+    }
+}
+
+#[test]
+fn the_presenter_console_refuses_a_bad_talk_as_the_dashboard_does() {
+    let file = format!("{INVALID}/unknown_tab.toml");
+    let dashboard = run(&["--talk", &file]);
+    let console = run(&["presenter", "--talk", &file]);
+    assert_eq!(
+        (console.code, console.stdout(), console.stderr.as_str()),
+        (dashboard.code, "", dashboard.stderr.as_str())
+    );
+    assert_eq!(console.code, 1);
+    // The built-in talk does not fit another dataset, for the console either.
+    let run = self::run(&["presenter", "--data", MINIMAL]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr.starts_with(
+            "shenzhen-dash: assets/talk.toml (embedded):11:7: beat 1, tab: unknown tab \"overview\""
+        ),
+        "{run:?}"
+    );
+    // A good talk gets as far as asking for a terminal.
+    for args in [
+        vec!["presenter"],
+        vec!["presenter", "--talk", VALID, "--port", "50600"],
+    ] {
+        let run = self::run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert!(run.stderr.contains("stdout is not a terminal"), "{run:?}");
+    }
+}
+
+#[test]
+fn a_port_is_a_number_from_1_and_only_a_talk_listens_on_one() {
+    for args in [
+        vec!["--port", "50600"],
+        vec!["--talk", "--port", "0"],
+        vec!["--talk", "--port", "65536"],
+        vec!["presenter", "--port", "0"],
+        vec!["presenter", "--port", "http"],
     ] {
         let run = run(&args);
         assert_eq!((run.code, run.stdout()), (2, ""), "{args:?}: {run:?}");

@@ -202,6 +202,7 @@ fn help_of_every_command() {
         ("help_export", &["export", "--help"]),
         ("help_check", &["check", "--help"]),
         ("help_preflight", &["preflight", "--help"]),
+        ("help_presenter", &["presenter", "--help"]),
     ] {
         let run = run(args);
         insta::assert_snapshot!(name, run.ok());

@@ -159,7 +159,31 @@ impl Tmux {
     }
 
     pub fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", SESSION])
+        self.screen_of(SESSION)
+    }
+
+    /// The screen of another session of this server (see [`Tmux::open`]).
+    pub fn screen_of(&self, session: &str) -> String {
+        self.run(&["capture-pane", "-p", "-t", session])
+    }
+
+    /// Runs `program` (under [`WRAPPER`]) in another detached `WIDTH`×`HEIGHT` session of this
+    /// server, named `session`: a second terminal beside the first.
+    pub fn open(&self, session: &str, program: &[&str]) {
+        let (width, height) = (WIDTH.to_string(), HEIGHT.to_string());
+        let mut args = vec![
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            &width,
+            "-y",
+            &height,
+        ];
+        args.extend(["--", "sh", "-c", WRAPPER, "sh"]);
+        args.extend_from_slice(program);
+        self.run(&args);
     }
 
     /// Expands a tmux format for the pane, e.g. `#{pane_dead}`.
@@ -171,7 +195,12 @@ impl Tmux {
 
     /// Types keys in tmux's `send-keys` notation: `Right`, `Escape`, `C-c`, `q`.
     pub fn send(&self, key: &str) {
-        self.run(&["send-keys", "-t", SESSION, key]);
+        self.send_to(SESSION, key);
+    }
+
+    /// [`Tmux::send`], to another session of this server.
+    pub fn send_to(&self, session: &str, key: &str) {
+        self.run(&["send-keys", "-t", session, key]);
     }
 
     /// Polls the screen until `ready` accepts it and returns that screen. Fails early if the
@@ -189,9 +218,26 @@ impl Tmux {
         timeout: Duration,
         check: impl Fn(&str),
     ) -> String {
+        self.poll_in(SESSION, what, ready, timeout, check)
+    }
+
+    /// [`Tmux::wait_for`], in another session of this server.
+    pub fn wait_in(&self, session: &str, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        self.poll_in(session, what, ready, TIMEOUT, |_| {})
+    }
+
+    /// [`Tmux::poll`], in `session`.
+    pub fn poll_in(
+        &self,
+        session: &str,
+        what: &str,
+        ready: impl Fn(&str) -> bool,
+        timeout: Duration,
+        check: impl Fn(&str),
+    ) -> String {
         let deadline = Instant::now() + timeout;
         loop {
-            let screen = self.screen();
+            let screen = self.screen_of(session);
             if ready(&screen) {
                 return screen;
             }
