@@ -27,7 +27,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ratatui::layout::Layout;
 use shenzhen_dash::app::App;
-use shenzhen_dash::data::{Dataset, EMBEDDED};
+use shenzhen_dash::data::{Dataset, EMBEDDED, EMBEDDED_BINARY};
 use shenzhen_dash::headless;
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (300, 100)];
@@ -136,8 +136,14 @@ fn app_on(data: Dataset, page: &str) -> App {
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.throughput(Throughput::Bytes(EMBEDDED.len() as u64));
-    group.bench_function("embedded", |b| {
+    // The embedded text as a user's file is read: JSON parsed, validated, ids resolved.
+    group.bench_function("embedded_text", |b| {
         b.iter_with_large_drop(|| Dataset::parse(black_box(EMBEDDED), "embedded").unwrap());
+    });
+    // What a launch reads: the same dataset, already loaded, in its binary form.
+    group.throughput(Throughput::Bytes(EMBEDDED_BINARY.len() as u64));
+    group.bench_function("embedded_binary", |b| {
+        b.iter_with_large_drop(|| Dataset::embedded().unwrap());
     });
     for indicators in [100, 1000] {
         let text = generated(indicators, 200);
