@@ -8,7 +8,6 @@ mod resolve;
 mod validate;
 mod value;
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -358,14 +357,16 @@ impl Dataset {
     /// How many sources are cited anywhere, for the footer's "N sources".
     pub fn cited_source_count(&self) -> usize {
         let points = self.indicators.iter().flat_map(|i| &i.points);
-        let cited: HashSet<&str> = points
+        let mut cited = vec![false; self.sources.len()];
+        let refs = points
             .flat_map(|p| &p.sources)
             .chain(self.events.iter().flat_map(|e| &e.sources))
             .chain(self.highlights.iter().flat_map(|h| &h.sources))
-            .chain(self.annotations.iter().flat_map(Annotation::sources))
-            .map(Ref::id)
-            .collect();
-        cited.len()
+            .chain(self.annotations.iter().flat_map(Annotation::sources));
+        for source in refs {
+            cited[source.position()] = true;
+        }
+        cited.into_iter().filter(|&c| c).count()
     }
 }
 

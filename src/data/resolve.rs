@@ -27,6 +27,11 @@ impl<T> Ref<T> {
         &self.id
     }
 
+    /// Where the item it names is in its list; a loaded dataset's references are resolved.
+    pub(super) fn position(&self) -> usize {
+        self.index
+    }
+
     /// The ids of `refs`, joined by `separator`, as the file lists them.
     pub fn join(refs: &[Ref<T>], separator: &str) -> String {
         let ids: Vec<&str> = refs.iter().map(Ref::id).collect();
