@@ -134,14 +134,16 @@ where
     let (wake, woken) = mpsc::channel();
     let stop = wake.clone();
     let datagrams = wake.clone();
-    // Caught from before the terminal changes: one that comes early waits in the channel.
-    signals::on_termination(move |status| {
+    // Caught from before the terminal changes: one that comes early waits, and reaches the
+    // loop once the first frame is out.
+    let caught = signals::catch(move |status| {
         // The loop may have returned already: then there is no one left to tell.
         let _ = stop.send(Wake::Terminate(status));
     })?;
     let (mut terminal, mut recorder) = enter(cast)?;
     let area = terminal.get_frame().area();
     let result = draw(&mut terminal, screen, area, recorder.as_mut())
+        .and_then(|()| caught.forward())
         .and_then(|()| read_input(wake))
         .and_then(|()| {
             screen
