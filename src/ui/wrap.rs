@@ -25,37 +25,26 @@ pub fn indented(line: &Line, width: u16) -> Vec<Line<'static>> {
 }
 
 /// `head`, then `body` wrapped to the `width` columns left after it (spaces at its start
-/// kept), its later lines indented under its first. A head wider than half the width would leave too little room: then the
-/// whole line wraps, its later lines indented two columns more than the head.
+/// kept), its later lines indented under its first. A head wider than half the width would
+/// leave too little room: then the whole line wraps, its later lines indented two columns more
+/// than the head's own indent.
 pub fn hanging<'a>(head: &[Span<'a>], body: Vec<Span<'a>>, width: u16) -> Vec<Line<'a>> {
-    let indent = head.iter().map(Span::width).sum::<usize>();
-    if indent * 2 > usize::from(width) {
-        // The head's own indent and two more for the lines after the first.
-        let text: String = head.iter().map(|s| s.content.as_ref()).collect();
-        let indent = text.len() - text.trim_start_matches(' ').len() + 2;
-        let spans: Vec<Span> = head.iter().cloned().chain(body).collect();
-        let room = width.saturating_sub(indent as u16).max(1);
-        return indented(&Line::from(spans), room)
-            .into_iter()
-            .enumerate()
-            .map(|(i, line)| {
-                let mut spans = if i == 0 {
-                    Vec::new()
-                } else {
-                    vec![Span::raw(" ".repeat(indent))]
-                };
-                spans.extend(line.spans);
-                Line::from(spans)
-            })
-            .collect();
-    }
+    let head_width = head.iter().map(Span::width).sum::<usize>();
+    let (first, text, indent) = if head_width * 2 > usize::from(width) {
+        let head_text: String = head.iter().map(|s| s.content.as_ref()).collect();
+        let own = head_text.len() - head_text.trim_start_matches(' ').len();
+        let whole: Vec<Span> = head.iter().cloned().chain(body).collect();
+        (Vec::new(), whole, own + 2)
+    } else {
+        (head.to_vec(), body, head_width)
+    };
     let room = width.saturating_sub(indent as u16).max(1);
-    indented(&Line::from(body), room)
+    indented(&Line::from(text), room)
         .into_iter()
         .enumerate()
         .map(|(i, line)| {
             let mut spans = if i == 0 {
-                head.to_vec()
+                first.clone()
             } else {
                 vec![Span::raw(" ".repeat(indent))]
             };
