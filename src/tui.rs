@@ -1,7 +1,7 @@
-//! The terminal's lifecycle and the event loop, for any [`Screen`]: the dashboard or the
-//! pre-flight card. Raw mode, mouse capture and the alternate screen are entered once and left
-//! on every exit path: quitting, an error, a panic, and a request from outside to terminate
-//! (`tui/signals.rs`).
+//! The terminal's lifecycle and the event loop, for any [`Screen`]: the dashboard, the
+//! pre-flight card or the presenter console. Raw mode, mouse capture and the alternate screen
+//! are entered once and left on every exit path: quitting, an error, a panic, and a request
+//! from outside to terminate (`tui/signals.rs`).
 //!
 //! Only the main thread writes to the terminal and restores it (but for a panic, whose hook
 //! restores it and ends the process there and then). Two threads wake the main thread through
@@ -29,10 +29,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::action::{self, Action};
-use crate::app::App;
 use crate::preflight::Preflight;
-use crate::ui;
 use record::Out;
 pub use record::{Cast, Recorder};
 
@@ -86,32 +83,6 @@ pub trait Screen {
     }
 }
 
-impl Screen for App {
-    fn handle(&mut self, event: &Event, area: Rect, now: Instant) -> bool {
-        // The tab bar is as wide as the last frame drawn.
-        let tab_at = |column, row| ui::tab_at(&self.data.pages, area.width, column, row);
-        action::from_event(event, self.mode(), tab_at)
-            .is_some_and(|action| self.update(action, now))
-    }
-
-    fn deadline(&self) -> Option<Instant> {
-        // Only a running autoplay, or a talk's "press q again", sets a deadline to wake up at.
-        App::deadline(self)
-    }
-
-    fn tick(&mut self, now: Instant) -> bool {
-        self.update(Action::Tick, now)
-    }
-
-    fn should_quit(&self) -> bool {
-        App::should_quit(self)
-    }
-
-    fn mark(&self, recorder: &mut Recorder) {
-        recorder.drawn(self);
-    }
-}
-
 impl Screen for Preflight {
     fn handle(&mut self, event: &Event, _area: Rect, _now: Instant) -> bool {
         self.handle(event)
@@ -122,10 +93,10 @@ impl Screen for Preflight {
     }
 }
 
-/// Runs a screen (the dashboard, the pre-flight card) until the user quits or the program is
-/// asked to terminate. Blocks on input: nothing runs between events. With a `cast`, records
-/// the session into it, and the file is complete and closed when this returns, on every path
-/// but a panic.
+/// Runs a screen (the dashboard, the pre-flight card, the console) until the user quits or the
+/// program is asked to terminate. Blocks on input: nothing runs between events. With a `cast`,
+/// records the session into it, and the file is complete and closed when this returns, on
+/// every path but a panic.
 pub fn run<S>(screen: &mut S, cast: Option<Cast>) -> io::Result<Ending>
 where
     S: Screen,

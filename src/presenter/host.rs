@@ -157,7 +157,7 @@ impl Screen for Hosted {
     }
 
     fn mark(&self, recorder: &mut Recorder) {
-        self.app.mark(recorder);
+        recorder.drawn(&self.app);
     }
 
     fn socket(&self) -> Option<UdpSocket> {
