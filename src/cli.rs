@@ -139,7 +139,7 @@ pub struct PresenterArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct DataArg {
-    /// Chart this dataset file instead of the embedded Shenzhen data.
+    /// Read this dataset file instead of the embedded Shenzhen data.
     #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
 }
