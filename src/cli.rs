@@ -135,6 +135,10 @@ pub struct PresenterArgs {
     /// The console's colours: dark, light or mono. NO_COLOR removes colour from any theme.
     #[arg(long, value_enum, default_value_t = ThemeChoice::Dark)]
     pub theme: ThemeChoice,
+    /// Plain ASCII glyphs only (frames, arrows, dashes), for terminals and fonts without box
+    /// drawing, as the dashboard's --ascii.
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 #[derive(Debug, Clone, Args)]

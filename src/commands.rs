@@ -183,6 +183,7 @@ fn presenter(args: &PresenterArgs, colours: Colours) -> Result<(), Failure> {
         Some(socket),
         Instant::now(),
     );
+    console.ascii = args.ascii;
     match tui::run(&mut console, None).map_err(Failure::Terminal)? {
         tui::Ending::Quit => Ok(()),
         tui::Ending::Terminated(status) => Err(Failure::Terminated(status)),

@@ -45,6 +45,8 @@ pub enum Link {
 pub struct Console {
     pub talk: Talk,
     pub theme: Theme,
+    /// Plain ASCII glyphs only, as the dashboard's `--ascii` draws.
+    pub ascii: bool,
     /// Each beat's title: the tab, the chart in focus, the years shown.
     titles: Vec<String>,
     id: TalkId,
@@ -80,6 +82,7 @@ impl Console {
             id: TalkId::of(&talk),
             talk,
             theme,
+            ascii: false,
             titles,
             command,
             dashboard: super::address(port),

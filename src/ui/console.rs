@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::{split, wrap};
+use super::{ascii, split, wrap};
 use crate::action::{self, Action, TALK_BINDINGS};
 use crate::presenter::Console;
 use crate::presenter::clock;
@@ -137,6 +137,9 @@ impl Widget for &Console {
             Link::Waiting | Link::Gone => render_waiting(self, body, buf),
         }
         render_footer(self, footer, buf);
+        if self.ascii {
+            ascii::transliterate(buf);
+        }
     }
 }
 

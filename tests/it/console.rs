@@ -384,3 +384,15 @@ fn a_short_console_keeps_rows_of_notes_before_the_next_beat() {
     assert!(footer.contains("r return"), "{footer:?}");
     assert!(!footer.contains("Home"), "{footer:?}");
 }
+
+/// `--ascii`: frames, arrows and dashes in plain ASCII, as the dashboard draws them with it.
+#[test]
+fn with_ascii_the_console_draws_only_ascii() {
+    let (mut console, _) = following(2, 125_000);
+    let fancy = screen(&console, 80, 24);
+    assert!(!fancy.is_ascii(), "the console draws box lines:\n{fancy}");
+    console.ascii = true;
+    let plain = screen(&console, 80, 24);
+    assert!(plain.is_ascii(), "{plain}");
+    assert!(plain.contains("beat 3/14"), "{plain}");
+}

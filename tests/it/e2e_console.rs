@@ -158,3 +158,18 @@ fn a_second_dashboard_on_a_busy_port_gives_its_talk_and_says_so_at_the_end() {
         console_on(1),
     );
 }
+
+#[test]
+fn with_ascii_the_console_waits_in_plain_ascii() {
+    let port = free_port();
+    let tmux = Tmux::launch(
+        "console-ascii",
+        &[BIN, "presenter", "--ascii", "--port", &port],
+    );
+    tmux.wait_for_text(&format!("waiting for shenzhen-dash --talk --port {port}"));
+    let screen = tmux.screen();
+    // The footer's keys, whose arrows are ASCII now.
+    assert!(screen.contains("PgDn"), "{screen}");
+    assert!(screen.is_ascii(), "{screen}");
+    assert_eq!(tmux.quit_with("q"), CLEAN);
+}
