@@ -115,6 +115,36 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Every action that takes no argument and neither quits nor walks a talk's beats: the keys a
+/// dashboard acts on, and the ones it reads and ignores. The properties that send random keys
+/// share it, so that a new key reaches all of them (`actions::every_variant_is_generated`
+/// fails to compile until it is listed somewhere).
+fn plain_actions() -> Vec<Action> {
+    vec![
+        Action::NextTab,
+        Action::PrevTab,
+        Action::NextYear,
+        Action::PrevYear,
+        Action::FirstYear,
+        Action::LastYear,
+        Action::ToggleHelp,
+        Action::ToggleSources,
+        Action::CycleTheme,
+        Action::ToggleAscii,
+        Action::ToggleChange,
+        Action::ToggleIndex,
+        Action::ToggleAutoplay,
+        Action::PauseAutoplay,
+        Action::Focus,
+        Action::MarkRange,
+        Action::Blank,
+        Action::Back,
+        Action::Nothing,
+        Action::Unbound,
+        Action::Tick,
+    ]
+}
+
 /// Switches the app's current tab to `view` with the key that does it.
 fn show_view(app: &mut App, view: View, now: Instant) {
     let key = match view {

@@ -14,7 +14,7 @@ use shenzhen_dash::data::Dataset;
 use shenzhen_dash::derive::View;
 use shenzhen_dash::theme::{Theme, ThemeName};
 
-use super::{config, embedded, render_checked, size, theme};
+use super::{config, embedded, plain_actions, render_checked, size, theme};
 
 /// Fails to compile when `Action` gains a variant, so that `action()` below is updated too.
 fn every_variant_is_generated(action: Action) {
@@ -52,34 +52,18 @@ fn every_variant_is_generated(action: Action) {
 
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
-        4 => select(vec![
-            Action::NextTab,
-            Action::PrevTab,
-            Action::NextYear,
-            Action::PrevYear,
-            Action::FirstYear,
-            Action::LastYear,
-            Action::ToggleHelp,
-            Action::ToggleSources,
-            Action::CycleTheme,
-            Action::ToggleAscii,
-            Action::ToggleChange,
-            Action::ToggleIndex,
-            Action::ToggleAutoplay,
-            Action::PauseAutoplay,
-            Action::Focus,
-            Action::MarkRange,
-            Action::Blank,
-            Action::Back,
-            Action::Nothing,
-            Action::Unbound,
-            Action::Tick,
-            // Outside a talk, its keys do nothing.
-            Action::NextBeat,
-            Action::PrevBeat,
-            Action::FirstBeat,
-            Action::ReturnToBeat,
-        ]),
+        4 => select(
+            plain_actions()
+                .into_iter()
+                // Outside a talk, its keys do nothing.
+                .chain([
+                    Action::NextBeat,
+                    Action::PrevBeat,
+                    Action::FirstBeat,
+                    Action::ReturnToBeat,
+                ])
+                .collect::<Vec<_>>()
+        ),
         // Rarer, so that sequences run on after them.
         1 => select(vec![Action::Quit, Action::QuitNow]),
         2 => (0usize..=20).prop_map(Action::GoToTab),

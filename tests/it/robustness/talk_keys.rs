@@ -13,7 +13,7 @@ use shenzhen_dash::headless::render;
 use shenzhen_dash::talk::{QUIT_PROMPT, Talk};
 use shenzhen_dash::theme::Theme;
 
-use super::{config, embedded, render_checked, size, theme};
+use super::{config, embedded, plain_actions, render_checked, size, theme};
 
 const VALID: &str = include_str!("../../fixtures/talk/valid.toml");
 
@@ -25,28 +25,7 @@ fn action() -> impl Strategy<Value = Action> {
             Action::FirstBeat,
             Action::ReturnToBeat,
         ]),
-        6 => select(vec![
-            Action::NextTab,
-            Action::PrevTab,
-            Action::NextYear,
-            Action::PrevYear,
-            Action::FirstYear,
-            Action::LastYear,
-            Action::ToggleHelp,
-            Action::ToggleSources,
-            Action::CycleTheme,
-            Action::ToggleAscii,
-            Action::ToggleChange,
-            Action::ToggleIndex,
-            Action::ToggleAutoplay,
-            Action::PauseAutoplay,
-            Action::Focus,
-            Action::Blank,
-            Action::Back,
-            Action::Nothing,
-            Action::Unbound,
-            Action::Tick,
-        ]),
+        6 => select(plain_actions()),
         2 => (0usize..=9).prop_map(Action::GoToTab),
         1 => Just(Action::Quit),
         1 => Just(Action::QuitNow),
