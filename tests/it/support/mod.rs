@@ -55,3 +55,17 @@ pub fn emulate(text: &str, rows: u16, cols: u16) -> vt100::Parser {
     parser.process(text.trim_end_matches('\n').replace('\n', "\r\n").as_bytes());
     parser
 }
+
+/// Fails unless the files in the fixture folder `dir` are exactly the `table`'s names, each
+/// once: a fixture added without its expected message, or a case whose file is gone.
+#[allow(clippy::unwrap_used)] // A fixture folder that cannot be read fails the test loudly.
+pub fn assert_every_fixture_listed_once<'a>(dir: &str, table: impl IntoIterator<Item = &'a str>) {
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    on_disk.sort();
+    let mut in_table: Vec<String> = table.into_iter().map(str::to_owned).collect();
+    in_table.sort();
+    assert_eq!(on_disk, in_table);
+}

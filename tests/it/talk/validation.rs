@@ -160,14 +160,7 @@ fn every_invalid_fixture_gives_its_one_line_message() {
 
 #[test]
 fn every_fixture_is_in_the_table_once() {
-    let mut on_disk: Vec<String> = std::fs::read_dir(INVALID)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .collect();
-    on_disk.sort();
-    let mut in_table: Vec<String> = CASES.iter().map(|(name, _)| (*name).to_owned()).collect();
-    in_table.sort();
-    assert_eq!(on_disk, in_table);
+    crate::support::assert_every_fixture_listed_once(INVALID, CASES.iter().map(|(name, _)| *name));
 }
 
 #[test]
