@@ -34,13 +34,7 @@ struct Series<'a> {
 /// Draws one chart of the page into `area`.
 pub fn render(spec: &ChartSpec, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let resolved = resolve(spec, ctx);
-    let series: Vec<Series> = resolved
-        .iter()
-        .map(|(original, derived, label)| Series {
-            indicator: derived.as_ref().unwrap_or(original),
-            label,
-        })
-        .collect();
+    let series = Series::all(&resolved);
     if series.is_empty() {
         return;
     }
@@ -247,6 +241,19 @@ fn render_plot(plot: &Plot, kind: ChartKind, buf: &mut Buffer) {
 }
 
 /// Each series' indicator, its derived copy for a derived view, and its legend label.
+impl<'a> Series<'a> {
+    /// Each of [`resolve`]'s series: the view's derived indicator where there is one.
+    fn all(resolved: &'a [(&'a Indicator, Option<Indicator>, &'a str)]) -> Vec<Series<'a>> {
+        resolved
+            .iter()
+            .map(|(original, derived, label)| Series {
+                indicator: derived.as_ref().unwrap_or(original),
+                label,
+            })
+            .collect()
+    }
+}
+
 fn resolve<'a>(
     spec: &'a ChartSpec,
     ctx: &Ctx<'a>,

@@ -317,13 +317,7 @@ mod tests {
         let shown = ctx(data.annotations.iter().collect());
         let bare = ctx(Vec::new());
         let resolved = resolve(spec, &shown);
-        let series: Vec<Series> = resolved
-            .iter()
-            .map(|(original, derived, label)| Series {
-                indicator: derived.as_ref().unwrap_or(original),
-                label,
-            })
-            .collect();
+        let series = Series::all(&resolved);
         let Some(model) = Model::new(spec, series, &shown, area.width) else {
             return 0;
         };
