@@ -129,22 +129,32 @@ fn more(count: usize) -> String {
 
 /// serde_json's wording with Rust's type names and jargon put in a dataset author's words.
 fn plain_words(message: &str) -> String {
-    let mut message = message.replace("EOF while", "the file ends while");
-    for (rust, plain) in [
-        ("expected i32", "expected a whole number"),
-        ("expected u64", "expected a whole number"),
-        ("expected a sequence", "expected a list"),
-        ("invalid type: map", "invalid type: object"),
-        ("invalid type: sequence", "invalid type: list"),
-    ] {
+    let message = message.replace("EOF while", "the file ends while");
+    // Every struct is a JSON object.
+    reword(
+        message,
+        &[
+            ("expected i32", "expected a whole number"),
+            ("expected u64", "expected a whole number"),
+            ("expected a sequence", "expected a list"),
+            ("invalid type: map", "invalid type: object"),
+            ("invalid type: sequence", "invalid type: list"),
+        ],
+        "expected an object",
+    )
+}
+
+/// A serde message in a file author's words: each `(rust, plain)` pair replaced, and "expected
+/// struct Dataset" and the like by `a_struct`, what a struct is in the file's format.
+pub(crate) fn reword(mut message: String, pairs: &[(&str, &str)], a_struct: &str) -> String {
+    for (rust, plain) in pairs {
         message = message.replace(rust, plain);
     }
     if let Some(start) = message.find("expected struct ") {
-        // "expected struct Dataset" and the like: every struct is a JSON object.
         let end = message[start + 16..]
             .find(|c: char| !c.is_alphanumeric())
             .map_or(message.len(), |i| start + 16 + i);
-        message.replace_range(start..end, "expected an object");
+        message.replace_range(start..end, a_struct);
     }
     message
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
-use crate::error::Located;
+use crate::error::{Located, reword};
 use crate::text::sanitize;
 
 /// The whole file.
@@ -145,23 +145,18 @@ impl<'a> Places<'a> {
 /// The parser's wording in a talk author's words, on one line: TOML has tables and arrays,
 /// not Rust's maps, sequences and integer types.
 fn plain_words(message: &str) -> String {
-    let mut message = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (rust, plain) in [
-        ("expected i64", "expected a whole number"),
-        ("invalid type: map", "invalid type: table"),
-        ("invalid type: sequence", "invalid type: array"),
-        ("expected a sequence", "expected an array"),
-        ("expected an array of length 2", "expected [from, to]"),
-    ] {
-        message = message.replace(rust, plain);
-    }
-    if let Some(start) = message.find("expected struct ") {
-        let end = message[start + 16..]
-            .find(|c: char| !c.is_alphanumeric())
-            .map_or(message.len(), |i| start + 16 + i);
-        message.replace_range(start..end, "expected a table");
-    }
-    message
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    reword(
+        message,
+        &[
+            ("expected i64", "expected a whole number"),
+            ("invalid type: map", "invalid type: table"),
+            ("invalid type: sequence", "invalid type: array"),
+            ("expected a sequence", "expected an array"),
+            ("expected an array of length 2", "expected [from, to]"),
+        ],
+        "expected a table",
+    )
 }
 
 #[cfg(test)]
